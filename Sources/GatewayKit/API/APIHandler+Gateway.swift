@@ -1,0 +1,32 @@
+import OpenAPIRuntime
+
+extension APIHandler {
+    package func getGateway(_ input: Operations.GetGateway.Input) async throws -> Operations.GetGateway.Output {
+        .ok(.init(body: .json(.init(
+            paused: runtime.isPaused,
+            version: GatewayVersion.current,
+            startedAt: Timestamp.format(runtime.startedAt),
+            listen: runtime.listenAddress,
+            pipelines: runtime.pipelines.pipelines.count,
+            runsInFlight: 0))))
+    }
+
+    package func pauseGateway(_ input: Operations.PauseGateway.Input) async throws -> Operations.PauseGateway.Output {
+        try runtime.setPaused(true)
+        runtime.logger.notice("gateway paused by \(RequestIdentity.actor)")
+        return .ok(.init(body: .json(.init(paused: true))))
+    }
+
+    package func resumeGateway(_ input: Operations.ResumeGateway.Input) async throws -> Operations.ResumeGateway.Output {
+        try runtime.setPaused(false)
+        runtime.logger.notice("gateway resumed by \(RequestIdentity.actor)")
+        return .ok(.init(body: .json(.init(paused: false))))
+    }
+
+    package func reloadGateway(_ input: Operations.ReloadGateway.Input) async throws -> Operations.ReloadGateway.Output {
+        let result = try runtime.reloadPipelines()
+        runtime.logger.notice("pipelines reloaded by \(RequestIdentity.actor): \(result.count) pipelines")
+        return .ok(.init(body: .json(.init(pipelines: result.count, added: result.added, removed: result.removed,
+                                           changed: result.changed))))
+    }
+}

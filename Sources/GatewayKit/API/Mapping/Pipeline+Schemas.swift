@@ -1,0 +1,36 @@
+import OpenAPIRuntime
+
+extension Components.Schemas.PipelineSummary {
+    init(pipeline: Pipeline) {
+        self.init(id: pipeline.id, description: pipeline.description, version: pipeline.version,
+                  steps: pipeline.steps.count, triggers: pipeline.triggers.count, openai: pipeline.openai)
+    }
+}
+
+extension Components.Schemas.PipelineDetail {
+    init(pipeline: Pipeline) throws {
+        self.init(id: pipeline.id, description: pipeline.description, version: pipeline.version,
+                  input: try pipeline.inputSchema.map(OpenAPIValueContainer.init(json:)),
+                  timeout: pipeline.timeout.map(DurationParser.format),
+                  steps: pipeline.steps.map(Components.Schemas.StepDefinition.init(step:)),
+                  triggers: pipeline.triggers.map { Components.Schemas.Trigger(trigger: $0, pipelineId: pipeline.id) },
+                  openai: pipeline.openai, source: pipeline.source)
+    }
+}
+
+extension Components.Schemas.StepDefinition {
+    init(step: StepDefinition) {
+        self.init(id: step.id, kind: step.kind, _if: step.condition, timeout: step.timeout.map(DurationParser.format),
+                  steps: step.steps.isEmpty ? nil : step.steps.map(Self.init(step:)))
+    }
+}
+
+extension Components.Schemas.Trigger {
+    init(trigger: TriggerDefinition, pipelineId: String) {
+        self.init(id: trigger.id, pipelineId: pipelineId, kind: trigger.kind,
+                  cron: trigger.fields["cron"]?.stringValue, every: trigger.fields["every"]?.stringValue,
+                  at: trigger.fields["at"]?.stringValue, timezone: trigger.fields["timezone"]?.stringValue,
+                  path: trigger.fields["path"]?.stringValue, signature: trigger.fields["signature"]?.stringValue,
+                  source: "pipeline")
+    }
+}

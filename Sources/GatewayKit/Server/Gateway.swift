@@ -1,0 +1,69 @@
+public import Foundation
+public import Hummingbird
+public import Logging
+import NIOCore
+import OpenAPIHummingbird
+import ServiceLifecycle
+
+/// Builds the gateway application: database, tokens, pipelines, metrics, middleware and routes.
+public enum Gateway {
+    /// The request context of every route.
+    public typealias Context = BasicRequestContext
+
+    /// Everything `build` produced: the runtime (for tests and the CLI) and the application to run.
+    public struct Built: Sendable {
+        public let runtime: GatewayRuntime
+        public let application: Application<RouterResponder<Context>>
+        /// Path of the bootstrap admin token, when one was written or reused.
+        public let bootstrapTokenPath: String?
+    }
+
+    /// Builds the gateway from `config`.
+    /// - Parameters:
+    ///   - environment: the process environment (for `GW_TOKEN` and `tokenEnv`).
+    ///   - onListening: called with the bound address (`127.0.0.1:54321`) once the server listens.
+    /// - Throws: `LoadErrors` for invalid pipelines, `GatewayError` for unusable state or tokens.
+    public static func build(config: GatewayConfig, environment: [String: String], logger: Logger,
+                             onListening: @escaping @Sendable (String) async -> Void = { _ in }) throws -> Built {
+        let (host, port) = try ListenAddress.parse(config.listen)
+        let database = try GatewayDatabase(stateDir: config.stateDir, sync: config.storageSync)
+        var verifier = try TokenVerifier.resolve(config.tokens, environment: environment)
+        var bootstrapPath: String?
+        if verifier.isEmpty {
+            let (token, path) = try BootstrapToken.loadOrCreate(stateDir: config.stateDir)
+            verifier = .single(name: "admin", token: token)
+            bootstrapPath = path
+        }
+        let metrics = GatewayMetrics(version: GatewayVersion.current)
+        let pipelines = try PipelineSet.load(directory: config.pipelinesDir, options: PipelineSet.Options(
+            execAllow: config.execAllow, backends: Set(config.backends.keys), agents: Set(config.agents.keys),
+            secrets: Set(config.secrets.keys)))
+        let runtime = try GatewayRuntime(config: config, database: database, verifier: verifier, metrics: metrics,
+                                         pipelines: pipelines, logger: logger)
+        let router = try makeRouter(runtime: runtime)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "gw/\(GatewayVersion.current)"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress.map { "\(host):\($0.port ?? port)" } ?? "\(host):\(port)"
+                runtime.setListenAddress(bound)
+                await onListening(bound)
+            },
+            logger: logger)
+        app.addServices(ReloadSignalService(runtime: runtime))
+        return Built(runtime: runtime, application: app, bootstrapTokenPath: bootstrapPath)
+    }
+
+    /// The router with every route of the contract and the middleware chain.
+    static func makeRouter(runtime: GatewayRuntime) throws -> Router<Context> {
+        let router = Router(context: Context.self)
+        router.add(middleware: HTTPMetricsMiddleware(metrics: runtime.metrics))
+        router.add(middleware: ErrorMappingMiddleware(routes: runtime.routes, logger: runtime.logger))
+        router.add(middleware: BodyLimitMiddleware(limit: runtime.config.maxBodyBytes))
+        let handler = APIHandler(runtime: runtime)
+        try handler.registerHandlers(on: router, middlewares: [
+            AuthMiddleware(verifier: runtime.verifier, metricsAuth: runtime.config.metricsAuth),
+        ])
+        return router
+    }
+}

@@ -1,0 +1,89 @@
+public import Foundation
+public import Logging
+import Synchronization
+
+/// The gateway's shared state: configuration, database, tokens, metrics, pipelines and the pause flag.
+/// Built once by `Gateway.build` and passed to the API handler and services explicitly.
+public final class GatewayRuntime: Sendable {
+    public let config: GatewayConfig
+    public let database: GatewayDatabase
+    public let verifier: TokenVerifier
+    public let metrics: GatewayMetrics
+    public let logger: Logger
+    public let startedAt: Date
+    /// The OpenAPI document served at `/openapi.yaml`.
+    let routes: RouteTable
+
+    private let state: Mutex<MutableState>
+
+    struct MutableState {
+        var paused: Bool
+        var pipelines: PipelineSet
+        var listen: String
+    }
+
+    init(config: GatewayConfig, database: GatewayDatabase, verifier: TokenVerifier, metrics: GatewayMetrics,
+         pipelines: PipelineSet, logger: Logger) throws {
+        self.config = config
+        self.database = database
+        self.verifier = verifier
+        self.metrics = metrics
+        self.logger = logger
+        self.startedAt = Date()
+        self.routes = RouteTable(document: OpenAPIDocument.yaml)
+        let paused = try database.stateValue("paused") == "true"
+        metrics.paused.set(to: paused ? 1.0 : 0.0)
+        state = Mutex(MutableState(paused: paused, pipelines: pipelines, listen: config.listen))
+    }
+
+    // MARK: - Pause
+
+    /// Whether new runs are refused.
+    public var isPaused: Bool { state.withLock { $0.paused } }
+
+    /// Sets the pause flag, persisted before it takes effect in answers.
+    public func setPaused(_ paused: Bool) throws {
+        try database.setStateValue("paused", paused ? "true" : "false")
+        state.withLock { $0.paused = paused }
+        metrics.paused.set(to: paused ? 1.0 : 0.0)
+    }
+
+    // MARK: - Pipelines
+
+    /// The current pipeline set.
+    public var pipelines: PipelineSet { state.withLock { $0.pipelines } }
+
+    /// Options pipelines are validated against.
+    public var pipelineOptions: PipelineSet.Options {
+        PipelineSet.Options(execAllow: config.execAllow, backends: Set(config.backends.keys), agents: Set(config.agents.keys),
+                            secrets: Set(config.secrets.keys))
+    }
+
+    /// Reloads the pipeline folder atomically: on any error the old set stays.
+    /// - Returns: ids added, removed and changed, and the new count.
+    /// - Throws: `GatewayError` `invalid_pipelines` with every load error in `details`.
+    public func reloadPipelines() throws -> (count: Int, added: [String], removed: [String], changed: [String]) {
+        let fresh: PipelineSet
+        do {
+            fresh = try PipelineSet.load(directory: config.pipelinesDir, options: pipelineOptions)
+        } catch let e as LoadErrors {
+            throw GatewayError(.invalidPipelines, "pipelines are invalid; the old set stays:\n\(e.description)",
+                               details: .array(e.errors.map(\.json)))
+        }
+        let old = state.withLock { s in
+            let old = s.pipelines
+            s.pipelines = fresh
+            return old
+        }
+        let oldIDs = Set(old.pipelines.keys), newIDs = Set(fresh.pipelines.keys)
+        let changed = oldIDs.intersection(newIDs).filter { old.pipelines[$0]?.version != fresh.pipelines[$0]?.version }
+        return (fresh.pipelines.count, newIDs.subtracting(oldIDs).sorted(), oldIDs.subtracting(newIDs).sorted(), changed.sorted())
+    }
+
+    // MARK: - Listen address
+
+    /// The address the server bound (resolves port 0).
+    public var listenAddress: String { state.withLock { $0.listen } }
+
+    func setListenAddress(_ address: String) { state.withLock { $0.listen = address } }
+}
