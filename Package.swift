@@ -61,16 +61,28 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "GatewayTestSupport",
+            dependencies: [
+                "GatewayKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/GatewayTestSupport"
+        ),
         .testTarget(
             name: "GatewayKitTests",
             dependencies: [
                 "GatewayKit",
+                "GatewayTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "gwTests",
-            dependencies: ["gw", "GatewayKit", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["gw", "GatewayKit", "GatewayTestSupport"]
         ),
     ]
 )

@@ -25,8 +25,11 @@ extension GatewayConfig {
         do {
             let root = try YAMLReader.document(text, file: file)
             if case .scalar = root.node, root.node.null != nil { return config }
-            for entry in try root.mapping(allowed: topLevelKeys, what: "gw.yaml") {
+            for entry in try root.mapping(what: "gw.yaml") {
                 do {
+                    guard topLevelKeys.contains(entry.key) else {
+                        throw entry.keyReader.error("unknown key '\(entry.key)' in gw.yaml (allowed: \(topLevelKeys.joined(separator: ", ")))")
+                    }
                     try config.apply(key: entry.key, entry.value, base: baseDirectory)
                 } catch let e as LoadError {
                     errors.append(e)

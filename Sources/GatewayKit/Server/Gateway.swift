@@ -63,6 +63,7 @@ public enum Gateway {
         let handler = APIHandler(runtime: runtime)
         try handler.registerHandlers(on: router, middlewares: [
             AuthMiddleware(verifier: runtime.verifier, metricsAuth: runtime.config.metricsAuth),
+            EmptyBodyMiddleware(),
         ])
         return router
     }

@@ -15,7 +15,7 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let gatewayError = map(error, request: request)
-            if gatewayError.status >= 500 {
+            if gatewayError.status >= 500 && gatewayError.code != .notImplemented {
                 logger.error("\(request.method) \(request.uri.path) failed: \(String(describing: error))")
             } else {
                 logger.debug("\(request.method) \(request.uri.path): \(gatewayError.code) \(gatewayError.message)")
