@@ -19,10 +19,19 @@ public struct GatewayClient: Sendable {
     public init(baseURL: URL, token: String?, timeout: Duration = .seconds(120)) {
         self.baseURL = baseURL
         let seconds = Int64(timeout.components.seconds)
-        let transport = AsyncHTTPClientTransport(configuration: .init(client: .shared, timeout: .seconds(seconds)))
+        let transport = AsyncHTTPClientTransport(configuration: .init(client: Self.httpClient, timeout: .seconds(seconds)))
         api = Client(serverURL: baseURL, transport: transport,
                      middlewares: [ClientAuthMiddleware(token: token), ClientErrorMiddleware()])
     }
+
+    /// One HTTP client for the process: fails fast (5 s connect, no connect retries) when no gateway listens.
+    /// A global, so it is never deinitialized unshut.
+    static let httpClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     /// Calls `body` and turns transport failures into `GatewayClientError.unreachable`.
     func call<T>(_ body: () async throws -> T) async throws -> T {
