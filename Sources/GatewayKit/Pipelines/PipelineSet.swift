@@ -31,24 +31,21 @@ public struct PipelineSet: Sendable {
         return try load(files: files, options: options)
     }
 
-    /// Loads the given pipeline files as one set.
+    /// Loads the given pipeline files as one set, then checks what spans files: duplicate pipeline and
+    /// trigger ids, `invoke` targets and `invoke` cycles.
     /// - Throws: `LoadErrors` with every error of every file.
     public static func load(files: [String], options: Options) throws -> PipelineSet {
         var errors: [LoadError] = []
-        var pipelines: [String: Pipeline] = [:]
+        var loaded: [LoadedPipeline] = []
         for file in files {
             do {
-                let pipeline = try PipelineLoader.load(file: file, options: options)
-                if let other = pipelines[pipeline.id] {
-                    errors.append(LoadError(file: file, line: 1, column: 1,
-                                            message: "duplicate pipeline id '\(pipeline.id)' (also in \(other.source))"))
-                } else {
-                    pipelines[pipeline.id] = pipeline
-                }
+                loaded.append(try PipelineLoader.read(file: file, options: options))
             } catch let e as LoadErrors {
                 errors += e.errors
             }
         }
+        let (pipelines, setErrors) = check(loaded, complete: errors.isEmpty)
+        errors += setErrors
         if !errors.isEmpty { throw LoadErrors(errors) }
         return PipelineSet(pipelines: pipelines)
     }

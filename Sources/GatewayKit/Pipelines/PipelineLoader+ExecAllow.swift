@@ -1,0 +1,86 @@
+import Foundation
+
+/// Checking `exec` programs against `exec.allow` (default-deny).
+extension PipelineLoader {
+    /// Checks `command[0]`.
+    func checkAllowed(command: [Template], at r: YAMLReader) {
+        guard let first = command.first, let items = try? r.sequence(what: "command"), let item = items.first else {
+            return
+        }
+        checkAllowed(program: first.text, templated: !first.isLiteral, at: position(of: item))
+    }
+
+    /// Checks the first word of a `run:` script, after blank lines, comments and `NAME=value` assignments.
+    func checkAllowed(script: Template, at r: YAMLReader) {
+        guard let (word, offset) = Self.firstWord(of: script.text) else {
+            errors.append(r.error("run must not be empty"))
+            return
+        }
+        checkAllowed(program: word, templated: word.contains("${{"), at: position(of: r, text: script.text, offset: offset))
+    }
+
+    private func checkAllowed(program: String, templated: Bool, at position: SourcePosition) {
+        let allow = options.execAllow
+        if allow.contains("*") { return }
+        let allowed = allow.isEmpty ? "none" : allow.joined(separator: ", ")
+        if templated {
+            errors.append(LoadError(file: file, line: position.line, column: position.column,
+                                    message: "the program '\(program)' is an expression, which only exec.allow: ['*'] permits (allowed: \(allowed))"))
+            return
+        }
+        let name = (program as NSString).lastPathComponent
+        let ok = allow.contains { pattern in
+            Self.glob(pattern, matches: name) || (pattern.contains("/") && Self.glob(pattern, matches: program))
+        }
+        if !ok {
+            errors.append(LoadError(file: file, line: position.line, column: position.column,
+                                    message: "command '\(name)' is not in exec.allow (allowed: \(allowed))"))
+        }
+    }
+
+    /// The program of a shell script and its character offset, or nil for a script without one.
+    static func firstWord(of script: String) -> (String, Int)? {
+        let chars = Array(script)
+        var i = 0
+        while i < chars.count {
+            while i < chars.count, chars[i].isWhitespace { i += 1 }
+            if i < chars.count, chars[i] == "#" {
+                while i < chars.count, chars[i] != "\n" { i += 1 }
+                continue
+            }
+            let start = i
+            while i < chars.count, !chars[i].isWhitespace, chars[i] != ";" { i += 1 }
+            guard start < i else { return nil }
+            let word = String(chars[start..<i])
+            if word.range(of: "^[A-Za-z_][A-Za-z0-9_]*=", options: .regularExpression) != nil { continue }
+            return (word, start)
+        }
+        return nil
+    }
+
+    /// Whether `name` matches `pattern`, where `*` is any run of characters and `?` any one character.
+    static func glob(_ pattern: String, matches name: String) -> Bool {
+        let p = Array(pattern)
+        let n = Array(name)
+        var pi = 0, ni = 0
+        var star = -1, mark = 0
+        while ni < n.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == n[ni] {
+                pi += 1
+                ni += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ni
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ni = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
