@@ -48,10 +48,10 @@ public struct TestGateway: Sendable {
         var logger = Logger(label: "test-gateway")
         logger.logLevel = .warning
         let (stream, continuation) = AsyncStream<String>.makeStream()
-        let built = try Gateway.build(config: config, environment: environment, logger: logger) { address in
+        let built = try await Gateway.build(config: config, environment: environment, logger: logger) { address in
             continuation.yield(address)
         }
-        let group = ServiceGroup(services: [built.application], gracefulShutdownSignals: [], logger: logger)
+        let group = ServiceGroup(services: built.services, gracefulShutdownSignals: [], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var iterator = stream.makeAsyncIterator()

@@ -8,7 +8,7 @@ extension APIHandler {
             startedAt: Timestamp.format(runtime.startedAt),
             listen: runtime.listenAddress,
             pipelines: runtime.pipelines.pipelines.count,
-            runsInFlight: 0))))
+            runsInFlight: try await runtime.runs.inFlightCount()))))
     }
 
     package func pauseGateway(_ input: Operations.PauseGateway.Input) async throws -> Operations.PauseGateway.Output {

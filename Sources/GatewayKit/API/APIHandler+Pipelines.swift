@@ -1,3 +1,4 @@
+import Foundation
 import OpenAPIRuntime
 
 extension APIHandler {
@@ -14,10 +15,31 @@ extension APIHandler {
     }
 
     package func runPipeline(_ input: Operations.RunPipeline.Input) async throws -> Operations.RunPipeline.Output {
-        throw GatewayError.notImplemented("running pipelines")
+        let wait = try input.query.wait.map(DurationParser.seconds) ?? 30
+        let body = try Self.runInput(input.body.map { if case .json(let b) = $0 { b } else { nil } } ?? nil)
+        let started = try await startRun(input.path.pipelineId, input: body, key: input.headers.idempotencyKey)
+        let record = try await runtime.engine.awaitTerminal(started.runId, timeout: wait) ?? started
+        let run = try Components.Schemas.Run(record: record)
+        return record.status.isTerminal ? .ok(.init(body: .json(run))) : .accepted(.init(body: .json(run)))
     }
 
     package func startPipeline(_ input: Operations.StartPipeline.Input) async throws -> Operations.StartPipeline.Output {
-        throw GatewayError.notImplemented("starting pipelines")
+        let body = try Self.runInput(input.body.map { if case .json(let b) = $0 { b } else { nil } } ?? nil)
+        let record = try await startRun(input.path.pipelineId, input: body, key: input.headers.idempotencyKey)
+        let current = try await runtime.runs.run(record.runId) ?? record
+        return .accepted(.init(headers: .init(location: "/runs/\(record.runId)"),
+                               body: .json(.init(runId: record.runId, status: current.status.rawValue))))
+    }
+
+    /// Starts a run from the API (503 while paused; replays for a known Idempotency-Key).
+    private func startRun(_ pipelineId: String, input: JSONValue?, key: String?) async throws -> RunRecord {
+        if runtime.isPaused { throw GatewayError.paused }
+        let request = RunEngine.StartRequest(pipelineId: pipelineId, input: input,
+                                             trigger: RunTrigger(kind: "api", actor: RequestIdentity.actor), idempotencyKey: key)
+        return try await runtime.engine.start(request).record
+    }
+
+    static func runInput(_ body: Components.Schemas.RunRequest?) throws -> JSONValue? {
+        try body?.input.map { try $0.json }
     }
 }

@@ -3,22 +3,6 @@ import OpenAPIRuntime
 // Operations whose capability is not built yet answer 501 `not_implemented` in the error shape.
 // Each moves to its tag's `APIHandler+<Tag>.swift` when its issue lands.
 extension APIHandler {
-    package func listRuns(_ input: Operations.ListRuns.Input) async throws -> Operations.ListRuns.Output {
-        throw GatewayError.notImplemented("listing runs")
-    }
-
-    package func getRun(_ input: Operations.GetRun.Input) async throws -> Operations.GetRun.Output {
-        throw GatewayError.notImplemented("run records")
-    }
-
-    package func cancelRun(_ input: Operations.CancelRun.Input) async throws -> Operations.CancelRun.Output {
-        throw GatewayError.notImplemented("cancelling runs")
-    }
-
-    package func getRunEvents(_ input: Operations.GetRunEvents.Input) async throws -> Operations.GetRunEvents.Output {
-        throw GatewayError.notImplemented("run events")
-    }
-
     package func resumeRun(_ input: Operations.ResumeRun.Input) async throws -> Operations.ResumeRun.Output {
         throw GatewayError.notImplemented("resuming runs")
     }

@@ -3,7 +3,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 import OpenAPIHummingbird
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// Builds the gateway application: database, tokens, pipelines, metrics, middleware and routes.
 public enum Gateway {
@@ -14,6 +14,9 @@ public enum Gateway {
     public struct Built: Sendable {
         public let runtime: GatewayRuntime
         public let application: Application<RouterResponder<Context>>
+        /// Every service to run, in start order (the engine first: on shutdown the HTTP server stops first,
+        /// then the engine drains).
+        public var services: [any Service] { [runtime.engine, application] }
         /// Path of the bootstrap admin token, when one was written or reused.
         public let bootstrapTokenPath: String?
     }
@@ -24,7 +27,7 @@ public enum Gateway {
     ///   - onListening: called with the bound address (`127.0.0.1:54321`) once the server listens.
     /// - Throws: `LoadErrors` for invalid pipelines, `GatewayError` for unusable state or tokens.
     public static func build(config: GatewayConfig, environment: [String: String], logger: Logger,
-                             onListening: @escaping @Sendable (String) async -> Void = { _ in }) throws -> Built {
+                             onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws -> Built {
         let (host, port) = try ListenAddress.parse(config.listen)
         let database = try GatewayDatabase(stateDir: config.stateDir, sync: config.storageSync)
         var verifier = try TokenVerifier.resolve(config.tokens, environment: environment)
@@ -38,8 +41,20 @@ public enum Gateway {
         let pipelines = try PipelineSet.load(directory: config.pipelinesDir, options: PipelineSet.Options(
             execAllow: config.execAllow, backends: Set(config.backends.keys), agents: Set(config.agents.keys),
             secrets: Set(config.secrets.keys)))
+        let secrets = try EngineServices.loadSecrets(config, environment: environment)
         let runtime = try GatewayRuntime(config: config, database: database, verifier: verifier, metrics: metrics,
-                                         pipelines: pipelines, logger: logger)
+                                         pipelines: pipelines, secrets: secrets, logger: logger)
+        await runtime.engine.setServices(EngineServices(
+            config: config, metrics: metrics, secrets: secrets, httpClient: .shared, logger: logger,
+            invoke: { [weak runtime] pipelineId, input, parentRunId, depth in
+                guard let engine = runtime?.engine else { throw CancellationError() }
+                let request = RunEngine.StartRequest(pipelineId: pipelineId, input: input, trigger: RunTrigger(kind: "invoke", id: parentRunId),
+                                                     parentRunId: parentRunId, depth: depth)
+                let child = try await engine.start(request).record
+                while true {
+                    if let done = try await engine.awaitTerminal(child.runId, timeout: 3600), done.status.isTerminal { return done }
+                }
+            }))
         let router = try makeRouter(runtime: runtime)
         var app = Application(
             router: router,
@@ -51,6 +66,7 @@ public enum Gateway {
             },
             logger: logger)
         app.addServices(ReloadSignalService(runtime: runtime))
+        _ = metrics
         return Built(runtime: runtime, application: app, bootstrapTokenPath: bootstrapPath)
     }
 

@@ -11,19 +11,23 @@ public final class GatewayRuntime: Sendable {
     public let metrics: GatewayMetrics
     public let logger: Logger
     public let startedAt: Date
-    /// The OpenAPI document served at `/openapi.yaml`.
+    /// Route templates of the OpenAPI document (for 405).
     let routes: RouteTable
+    /// Runs, steps and events.
+    let runs: RunStore
+    /// Starts, drives and recovers runs.
+    package let engine: RunEngine
 
     private let state: Mutex<MutableState>
+    let catalog: PipelineCatalog
 
     struct MutableState {
         var paused: Bool
-        var pipelines: PipelineSet
         var listen: String
     }
 
     init(config: GatewayConfig, database: GatewayDatabase, verifier: TokenVerifier, metrics: GatewayMetrics,
-         pipelines: PipelineSet, logger: Logger) throws {
+         pipelines: PipelineSet, secrets: [String: String], logger: Logger) throws {
         self.config = config
         self.database = database
         self.verifier = verifier
@@ -31,9 +35,15 @@ public final class GatewayRuntime: Sendable {
         self.logger = logger
         self.startedAt = Date()
         self.routes = RouteTable(document: OpenAPIDocument.yaml)
+        self.runs = RunStore(database: database)
         let paused = try database.stateValue("paused") == "true"
         metrics.paused.set(to: paused ? 1.0 : 0.0)
-        state = Mutex(MutableState(paused: paused, pipelines: pipelines, listen: config.listen))
+        state = Mutex(MutableState(paused: paused, listen: config.listen))
+        let catalog = PipelineCatalog(pipelines)
+        self.catalog = catalog
+        let options = PipelineSet.Options(execAllow: config.execAllow, backends: Set(config.backends.keys),
+                                          agents: Set(config.agents.keys), secrets: Set(config.secrets.keys))
+        self.engine = RunEngine(store: runs, secrets: secrets, pipelines: { catalog.set }, options: { options })
     }
 
     // MARK: - Pause
@@ -51,7 +61,7 @@ public final class GatewayRuntime: Sendable {
     // MARK: - Pipelines
 
     /// The current pipeline set.
-    public var pipelines: PipelineSet { state.withLock { $0.pipelines } }
+    public var pipelines: PipelineSet { catalog.set }
 
     /// Options pipelines are validated against.
     public var pipelineOptions: PipelineSet.Options {
@@ -70,11 +80,7 @@ public final class GatewayRuntime: Sendable {
             throw GatewayError(.invalidPipelines, "pipelines are invalid; the old set stays:\n\(e.description)",
                                details: .array(e.errors.map(\.json)))
         }
-        let old = state.withLock { s in
-            let old = s.pipelines
-            s.pipelines = fresh
-            return old
-        }
+        let old = catalog.replace(with: fresh)
         let oldIDs = Set(old.pipelines.keys), newIDs = Set(fresh.pipelines.keys)
         let changed = oldIDs.intersection(newIDs).filter { old.pipelines[$0]?.version != fresh.pipelines[$0]?.version }
         return (fresh.pipelines.count, newIDs.subtracting(oldIDs).sorted(), oldIDs.subtracting(newIDs).sorted(), changed.sorted())

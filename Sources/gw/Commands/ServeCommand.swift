@@ -35,7 +35,7 @@ extension GW {
             let logger = ServeLogging.bootstrap(level: environment["GW_LOG_LEVEL"])
             let built: Gateway.Built
             do {
-                built = try Gateway.build(config: settings, environment: environment, logger: logger) { address in
+                built = try await Gateway.build(config: settings, environment: environment, logger: logger) { address in
                     StandardStreams.write("gw listening on http://\(address)")
                 }
             } catch let errors as LoadErrors {
@@ -47,7 +47,7 @@ extension GW {
                 logger.notice("no token configured: the admin token is in \(path)")
             }
             logger.info("loaded \(built.runtime.pipelines.pipelines.count) pipelines from \(settings.pipelinesDir)")
-            var groupConfig = ServiceGroupConfiguration(services: [built.application], gracefulShutdownSignals: [.sigterm, .sigint],
+            var groupConfig = ServiceGroupConfiguration(services: built.services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                         logger: logger)
             groupConfig.maximumGracefulShutdownDuration = .milliseconds(Int64(settings.shutdownGrace * 1000))
             do {

@@ -20,8 +20,8 @@ extension Components.Schemas.PipelineDetail {
 
 extension Components.Schemas.StepDefinition {
     init(step: StepDefinition) {
-        self.init(id: step.id, kind: step.kind, _if: step.condition, timeout: step.timeout.map(DurationParser.format),
-                  steps: step.steps.isEmpty ? nil : step.steps.map(Self.init(step:)))
+        self.init(id: step.id, kind: step.kind, _if: step.condition?.text, timeout: step.timeout.map(DurationParser.format),
+                  steps: step.children.isEmpty ? nil : step.children.map(Self.init(step:)))
     }
 }
 

@@ -13,7 +13,11 @@ struct EmptyBodyMiddleware: ServerMiddleware {
         let data = try await Data(collecting: body, upTo: 64 << 20)
         if data.isEmpty { return try await next(request, nil, metadata) }
         var request = request
-        if request.headerFields[.contentType] == nil { request.headerFields[.contentType] = "application/json" }
+        let contentType = request.headerFields[.contentType]?.lowercased() ?? ""
+        if operationID != "deliverWebhook" && !contentType.contains("json") {
+            // Every gw body is JSON: read it as JSON whatever a client labelled it (curl -d says form-urlencoded).
+            request.headerFields[.contentType] = "application/json"
+        }
         return try await next(request, HTTPBody(data), metadata)
     }
 }

@@ -1,0 +1,36 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+
+/// What step implementations need from the gateway, passed explicitly.
+struct EngineServices: Sendable {
+    let config: GatewayConfig
+    let metrics: GatewayMetrics
+    /// Secret values by name (from `gw.yaml` `secrets`), redacted wherever shown.
+    let secrets: [String: String]
+    let httpClient: HTTPClient
+    let logger: Logger
+    /// Starts a child run for `invoke` and waits for its end.
+    let invoke: @Sendable (_ pipelineId: String, _ input: JSONValue, _ parentRunId: String, _ depth: Int) async throws -> RunRecord
+
+    /// Reads every secret's value (env variable or file).
+    /// - Throws: `GatewayError` naming a secret whose source is missing.
+    static func loadSecrets(_ config: GatewayConfig, environment: [String: String]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for (name, source) in config.secrets {
+            switch source {
+            case .env(let variable):
+                guard let value = environment[variable] else {
+                    throw GatewayError(.badRequest, "secret \(name): environment variable \(variable) is not set")
+                }
+                out[name] = value
+            case .file(let path):
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw GatewayError(.badRequest, "secret \(name): cannot read \(path)")
+                }
+                out[name] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+            }
+        }
+        return out
+    }
+}

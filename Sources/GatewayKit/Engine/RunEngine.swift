@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Starts, drives, cancels and recovers runs. Every state change is committed before it is acknowledged.
+package actor RunEngine {
+    struct ActiveRun {
+        let task: Task<Void, Never>
+        let execution: RunExecution
+    }
+
+    /// What starting a run needs.
+    package struct StartRequest: Sendable {
+        var pipelineId: String
+        var input: JSONValue?
+        var trigger: RunTrigger
+        var idempotencyKey: String?
+        var parentRunId: String?
+        var depth: Int = 0
+    }
+
+    let store: RunStore
+    let hub = EventHub()
+    let redactor: Redactor
+    let pipelines: @Sendable () -> PipelineSet
+    let options: @Sendable () -> PipelineSet.Options
+    var services: EngineServices!
+    var active: [String: ActiveRun] = [:]
+    var cancelRequested: [String: String] = [:]
+    var pendingKeys: [String: String] = [:]
+    var accepting = true
+    static let maxInvokeDepth = 16
+
+    init(store: RunStore, secrets: [String: String], pipelines: @escaping @Sendable () -> PipelineSet,
+         options: @escaping @Sendable () -> PipelineSet.Options) {
+        self.store = store
+        self.redactor = Redactor(secrets: Array(secrets.values))
+        self.pipelines = pipelines
+        self.options = options
+    }
+
+    func setServices(_ services: EngineServices) { self.services = services }
+
+    // MARK: - Start
+
+    /// Creates a run (committed as `queued` with its `run.queued` event) and starts it.
+    /// - Throws: `GatewayError` 404 (pipeline), 422 `invalid_input`, 409 `idempotency_conflict`, 503 while shutting down.
+    package func start(_ request: StartRequest) async throws -> (record: RunRecord, replayed: Bool) {
+        guard accepting else { throw GatewayError(.gatewayPaused, "the gateway is shutting down", headers: ["Retry-After": "5"]) }
+        guard let pipeline = pipelines().pipelines[request.pipelineId] else {
+            throw GatewayError.notFound("pipeline '\(request.pipelineId)'")
+        }
+        guard request.depth <= Self.maxInvokeDepth else {
+            throw GatewayError(.invalidInput, "invoke depth limit (\(Self.maxInvokeDepth)) exceeded")
+        }
+        let input = try Self.validatedInput(request.input, pipeline: pipeline)
+        if let key = request.idempotencyKey, let replay = try await idempotentReplay(pipeline.id, key: key, input: input) {
+            return (replay, true)
+        }
+        let record = RunRecord(runId: RunID.make(), pipelineId: pipeline.id, pipelineVersion: pipeline.version, status: .queued,
+                               input: redactor.redact(input), output: nil, error: nil, trigger: request.trigger,
+                               parentRunId: request.parentRunId, idempotencyKey: request.idempotencyKey, createdAt: Date(),
+                               startedAt: nil, finishedAt: nil, waitingOn: [], steps: [])
+        var extra: [StoreWriter.Operation] = [
+            RunStore.insertPipelineVersion(version: pipeline.version, pipelineId: pipeline.id, file: pipeline.source,
+                                           source: pipeline.sourceText),
+            RunStore.insertRun(record),
+        ]
+        if let key = request.idempotencyKey {
+            extra.append(RunStore.insertIdempotencyKey(pipelineId: pipeline.id, key: key, bodyHash: Self.hash(input), runId: record.runId))
+        }
+        let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redactor: redactor)
+        defer { if let key = request.idempotencyKey { pendingKeys["\(pipeline.id)\u{0}\(key)"] = nil } }
+        try await execution.commit([.init("run.queued", ["pipelineId": .string(pipeline.id), "trigger": .string(request.trigger.kind)])],
+                                   extra: extra)
+        services.metrics.runsStarted(pipeline: pipeline.id, trigger: request.trigger.kind).increment()
+        services.metrics.runsInFlight.increment()
+        launch(execution, pipeline: pipeline, input: input, depth: request.depth)
+        return (record, false)
+    }
+
+    /// Drives a run in its own task.
+    func launch(_ execution: RunExecution, pipeline: Pipeline, input: JSONValue, depth: Int) {
+        let runId = execution.runIdentifier
+        let interpreter = RunInterpreter(execution: execution, pipeline: pipeline, services: services, runId: runId,
+                                         input: input, depth: depth)
+        let task = Task {
+            await Self.drive(interpreter, engine: self)
+            await self.finished(runId, pipelineId: pipeline.id)
+        }
+        active[runId] = ActiveRun(task: task, execution: execution)
+    }
+
+    private func finished(_ runId: String, pipelineId: String) async {
+        active[runId] = nil
+        cancelRequested[runId] = nil
+        services.metrics.runsInFlight.decrement()
+    }
+
+    /// Whether the run's task was cancelled by a person (not by shutdown).
+    func isCancelRequested(_ runId: String) -> Bool { cancelRequested[runId] != nil }
+
+    /// Who cancelled the run.
+    func cancelActor(_ runId: String) -> String { cancelRequested[runId] ?? "unknown" }
+
+    static func hash(_ input: JSONValue) -> String {
+        SHA256.hash(data: input.jsonData()).map { String(format: "%02x", $0) }.joined()
+    }
+}

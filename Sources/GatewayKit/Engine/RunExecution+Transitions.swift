@@ -1,0 +1,111 @@
+import Foundation
+
+/// The state changes of a run and its steps, each committed with its event.
+extension RunExecution {
+    func markStarted() async throws {
+        guard record.status == .queued else { return }
+        try await commit([Draft("run.started")], runChanged: true) { r in
+            r.status = .running
+            r.startedAt = Date()
+        }
+    }
+
+    /// A step (re)starts; a durable timer it had (a sleep interrupted by a restart) is kept.
+    func stepStarted(key: String, id: String, kind: String, attempt: Int) async throws {
+        let keptWake = step(key)?.wakeAt
+        setStep(StepRecord(key: key, id: id, kind: kind, status: "running", attempt: attempt, startedAt: Date(),
+                           finishedAt: nil, output: nil, error: nil, wakeAt: keptWake))
+        try await commit([Draft("step.started", stepId: id, ["attempt": .number(Double(attempt)), "kind": .string(kind)])],
+                         steps: [key])
+    }
+
+    func stepCompleted(key: String, output: JSONValue) async throws {
+        guard var step = step(key) else { return }
+        step.status = "completed"
+        step.finishedAt = Date()
+        step.output = redactor.redact(output)
+        step.wakeAt = nil
+        setStep(step)
+        let ms = (step.finishedAt!.timeIntervalSince(step.startedAt ?? step.finishedAt!) * 1000).rounded()
+        try await commit([Draft("step.completed", stepId: step.id, ["attempt": .number(Double(step.attempt)), "durationMs": .number(ms)])],
+                         steps: [key])
+    }
+
+    func stepFailed(key: String, failure: RunFailure) async throws {
+        guard var step = step(key) else { return }
+        step.status = "failed"
+        step.finishedAt = Date()
+        step.error = failure
+        step.wakeAt = nil
+        setStep(step)
+        try await commit([Draft("step.failed", stepId: step.id, ["attempt": .number(Double(step.attempt)),
+                                                                  "error": .string(redactor.redact(failure.message))])],
+                         steps: [key])
+    }
+
+    func stepSkipped(key: String, id: String, kind: String, reason: String) async throws {
+        setStep(StepRecord(key: key, id: id, kind: kind, status: "skipped", attempt: 0, startedAt: nil,
+                           finishedAt: Date(), output: nil, error: nil, wakeAt: nil))
+        try await commit([Draft("step.skipped", stepId: id, ["reason": .string(reason)])], steps: [key])
+    }
+
+    func stepRetrying(id: String, attempt: Int, error: String, delayMs: Int) async throws {
+        try await commit([Draft("step.retrying", stepId: id, ["attempt": .number(Double(attempt)),
+                                                              "error": .string(error), "delayMs": .number(Double(delayMs))])])
+    }
+
+    func stepLog(id: String, stream: String, line: String) async throws {
+        try await commit([Draft("step.log", stepId: id, ["stream": .string(stream), "line": .string(line)])])
+    }
+
+    /// The step starts waiting (sleep, wait, approval); the run is `waiting` while anything waits.
+    func stepWaiting(key: String, on waiting: WaitingOn) async throws {
+        guard var step = step(key) else { return }
+        step.status = "waiting"
+        step.wakeAt = waiting.expiresAt
+        setStep(step)
+        let entry = try JSONValue.parse(RunStore.dateEncoder.encode(waiting))
+        try await commit([Draft("run.waiting", stepId: step.id, ["waitingOn": entry])], steps: [key], runChanged: true) { r in
+            r.waitingOn.removeAll { $0.stepId == waiting.stepId }
+            r.waitingOn.append(waiting)
+            r.status = .waiting
+        }
+    }
+
+    /// The step stops waiting; the run is `running` again when nothing else waits.
+    func stepResumed(key: String, stepId: String, extra: [Draft] = []) async throws {
+        guard var step = step(key) else { return }
+        step.status = "running"
+        setStep(step)
+        try await commit(extra + [Draft("run.resumed", stepId: stepId)], steps: [key], runChanged: true) { r in
+            r.waitingOn.removeAll { $0.stepId == stepId }
+            if r.waitingOn.isEmpty && !r.status.isTerminal { r.status = .running }
+        }
+    }
+
+    /// Ends the run.
+    func finish(_ status: RunStatus, output: JSONValue? = nil, failure: RunFailure? = nil, data: JSONValue = [:]) async throws {
+        guard !record.status.isTerminal else { return }
+        let redacted = output.map { redactor.redact($0) }
+        var eventData = data.objectValue ?? [:]
+        if let redacted { eventData["output"] = redacted }
+        if let failure { eventData["error"] = .object(["code": .string(failure.code), "message": .string(redactor.redact(failure.message))]) }
+        var open: [String] = []
+        for step in record.steps where step.status == "running" || step.status == "waiting" {
+            var closed = step
+            closed.status = status == .cancelled ? "cancelled" : "failed"
+            closed.finishedAt = Date()
+            closed.wakeAt = nil
+            setStep(closed)
+            open.append(step.key)
+        }
+        try await commit([Draft("run.\(status.rawValue)", stepId: failure?.stepId, .object(eventData))], steps: open,
+                         runChanged: true) { r in
+            r.status = status
+            r.output = redacted
+            r.error = failure.map { RunFailure(code: $0.code, message: redactor.redact($0.message), stepId: $0.stepId) }
+            r.finishedAt = Date()
+            r.waitingOn = []
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+extension RunStore {
+    static func decodeRun(_ row: Row) throws -> RunRecord {
+        RunRecord(
+            runId: row["run_id"], pipelineId: row["pipeline_id"], pipelineVersion: row["pipeline_version"],
+            status: RunStatus(rawValue: row["status"]) ?? .failed,
+            input: json(row["input"]) ?? .null, output: json(row["output"]),
+            error: decode(RunFailure.self, row["error"]),
+            trigger: decode(RunTrigger.self, row["trigger"]) ?? RunTrigger(kind: "api"),
+            parentRunId: row["parent_run_id"], idempotencyKey: row["idempotency_key"],
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            waitingOn: decode([WaitingOn].self, row["waiting_on"]) ?? [], steps: [])
+    }
+
+    static func fetchSteps(_ db: Database, runIds: [String]) throws -> [String: [StepRecord]] {
+        guard !runIds.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: runIds.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM steps WHERE run_id IN (\(marks)) ORDER BY run_id, ordinal",
+                                    arguments: StatementArguments(runIds))
+        var out: [String: [StepRecord]] = [:]
+        for row in rows {
+            let step = StepRecord(
+                key: row["step_key"], id: row["step_id"], kind: row["kind"], status: row["status"], attempt: row["attempt"],
+                startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                output: json(row["output"]), error: decode(RunFailure.self, row["error"]),
+                wakeAt: (row["wake_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            out[row["run_id"], default: []].append(step)
+        }
+        return out
+    }
+
+    static func json(_ text: String?) -> JSONValue? {
+        guard let text else { return nil }
+        return try? JSONValue.parse(Data(text.utf8))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? dateDecoder.decode(type, from: Data(text.utf8))
+    }
+
+    static func encode(_ value: some Encodable) -> String {
+        String(decoding: (try? dateEncoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    static let dateEncoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .secondsSince1970
+        e.outputFormatting = .sortedKeys
+        return e
+    }()
+
+    static let dateDecoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .secondsSince1970
+        return d
+    }()
+}
