@@ -89,6 +89,7 @@ public final class PipelineLoader {
         let fields = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var pipeline = Pipeline(id: "", description: nil, version: version, source: file, openai: false,
                                 inputSchema: nil, timeout: nil, steps: [], triggers: [], output: nil)
+        pipeline.sourceText = text
         let id = fields["id"].flatMap { r in attempt { try pipelineID(r) } }
         if fields["id"] == nil { errors.append(root.error("a pipeline needs an id")) }
         pipeline.description = fields["description"].flatMap { r in attempt { try r.string(what: "description") } }
