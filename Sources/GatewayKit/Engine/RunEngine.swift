@@ -70,7 +70,7 @@ package actor RunEngine {
         if let key = request.idempotencyKey {
             extra.append(RunStore.insertIdempotencyKey(pipelineId: pipeline.id, key: key, bodyHash: Self.hash(input), runId: record.runId))
         }
-        let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redactor: redactor)
+        let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redactor: redactor, metrics: services.metrics)
         defer { if let key = request.idempotencyKey { pendingKeys["\(pipeline.id)\u{0}\(key)"] = nil } }
         try await execution.commit([.init("run.queued", ["pipelineId": .string(pipeline.id), "trigger": .string(request.trigger.kind)])],
                                    extra: extra)

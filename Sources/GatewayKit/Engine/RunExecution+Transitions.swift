@@ -65,6 +65,7 @@ extension RunExecution {
         step.wakeAt = waiting.expiresAt
         setStep(step)
         let entry = try JSONValue.parse(RunStore.dateEncoder.encode(waiting))
+        metrics.runsWaiting(kind: waiting.kind).increment()
         try await commit([Draft("run.waiting", stepId: step.id, ["waitingOn": entry])], steps: [key], runChanged: true) { r in
             r.waitingOn.removeAll { $0.stepId == waiting.stepId }
             r.waitingOn.append(waiting)
@@ -75,6 +76,7 @@ extension RunExecution {
     /// The step stops waiting; the run is `running` again when nothing else waits.
     func stepResumed(key: String, stepId: String, extra: [Draft] = []) async throws {
         guard var step = step(key) else { return }
+        if let kind = record.waitingOn.first(where: { $0.stepId == stepId })?.kind { metrics.runsWaiting(kind: kind).decrement() }
         step.status = "running"
         setStep(step)
         try await commit(extra + [Draft("run.resumed", stepId: stepId)], steps: [key], runChanged: true) { r in
@@ -90,6 +92,7 @@ extension RunExecution {
         var eventData = data.objectValue ?? [:]
         if let redacted { eventData["output"] = redacted }
         if let failure { eventData["error"] = .object(["code": .string(failure.code), "message": .string(redactor.redact(failure.message))]) }
+        for waiting in record.waitingOn { metrics.runsWaiting(kind: waiting.kind).decrement() }
         var open: [String] = []
         for step in record.steps where step.status == "running" || step.status == "waiting" {
             var closed = step

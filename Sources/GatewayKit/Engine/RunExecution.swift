@@ -12,8 +12,9 @@ actor RunExecution {
     let store: RunStore
     let hub: EventHub
     let redactor: Redactor
+    let metrics: GatewayMetrics
 
-    init(record: RunRecord, lastSeq: Int, store: RunStore, hub: EventHub, redactor: Redactor) {
+    init(record: RunRecord, lastSeq: Int, store: RunStore, hub: EventHub, redactor: Redactor, metrics: GatewayMetrics) {
         self.record = record
         self.runIdentifier = record.runId
         self.nextSeq = lastSeq + 1
@@ -21,6 +22,7 @@ actor RunExecution {
         self.store = store
         self.hub = hub
         self.redactor = redactor
+        self.metrics = metrics
     }
 
     /// A draft event: type, step id and data.
@@ -56,9 +58,11 @@ actor RunExecution {
         let ticket = store.writer.submit(ops)
         let previous = tail
         let hub = self.hub
+        let counter = metrics.eventsWritten
         let task = Task {
             try? await previous?.value
             try await ticket.wait()
+            if !events.isEmpty { counter.increment(by: Int64(events.count)) }
             hub.publish(events)
         }
         tail = task
