@@ -22,11 +22,9 @@ extension PipelineLoader {
         let text = try r.string(what: "if")
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.contains("${{") {
-            let parsed = try template(r, what: "if")
-            guard parsed.expressions.count == 1, trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}") else {
-                throw r.error("if must be one expression: either ${{ … }} alone or a bare expression")
-            }
-            return parsed
+            guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), trimmed.components(separatedBy: "${{").count == 2
+            else { throw r.error("if must be one expression: either ${{ … }} alone or a bare expression") }
+            return try template(r, what: "if")
         }
         let bare: TemplateExpression
         do {
