@@ -19,10 +19,12 @@ extension RunInterpreter {
                                cwd: try config.cwd.map { try text($0, scope: scope, stepId: step.id) },
                                stdin: try config.stdin.map { try text($0, scope: scope, stepId: step.id) })
         let execution = self.execution
+        let budget = LogBudget()
         let result: ProcessResult
         do {
             result = try await ProcessRunner.run(spec) { stream, line in
-                try? await execution.stepLog(id: step.id, stream: stream.rawValue, line: line)
+                guard let admitted = budget.admit(line) else { return }
+                try? await execution.stepLog(id: step.id, stream: stream.rawValue, line: admitted)
             }
         } catch let error as ProcessRunnerError {
             throw StepFailure(failure: RunFailure(code: "spawn_failed", message: "\(error)", stepId: step.id))
