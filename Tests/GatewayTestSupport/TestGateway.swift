@@ -27,7 +27,7 @@ public struct TestGateway: Sendable {
             - { name: operator, token: tok-operate, scopes: [operate] }
             - { name: alice, token: tok-admin, scopes: [admin] }
         exec:
-          allow: [echo, "true", sleep]
+          allow: [echo, "true", sleep, sh]
         """
     }
 

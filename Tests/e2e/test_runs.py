@@ -98,18 +98,25 @@ def test_cancel_kills_the_whole_process_group(make_gateway):
                 break
             time.sleep(0.05)
         assert child_pid, "the exec step never logged its child pid"
-        os.kill(child_pid, 0)  # alive
+        assert alive(child_pid)
         cancelled = client.delete(f"/runs/{run_id}")
         assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
         assert client.delete(f"/runs/{run_id}").status_code == 409
     for _ in range(100):
-        try:
-            os.kill(child_pid, 0)
-        except ProcessLookupError:
+        if not alive(child_pid):
             break
         time.sleep(0.05)
     else:
         raise AssertionError(f"grandchild {child_pid} survived the cancel")
+
+
+def alive(pid):
+    """True while the process exists and is not a zombie (an unreaped dead process counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def test_cli_run_exit_codes(make_gateway):
