@@ -2,6 +2,13 @@ import Foundation
 
 /// Checking `exec` programs against `exec.allow` (default-deny).
 extension PipelineLoader {
+    /// Shell builtins that start no program, accepted as the first word of a `run:` script without an
+    /// `exec.allow` entry (`exec`, `eval`, `command`, `.`, `source` and `trap` are not among them).
+    static let harmlessBuiltins: Set<String> = [
+        "exit", "return", "cd", "set", "export", "unset", "true", "false", ":", "test", "[", "echo", "printf",
+        "read", "shift", "umask", "wait", "local", "readonly", "break", "continue",
+    ]
+
     /// Checks `command[0]`.
     func checkAllowed(command: [Template], at r: YAMLReader) {
         guard let first = command.first, let items = try? r.sequence(what: "command"), let item = items.first else {
@@ -18,6 +25,7 @@ extension PipelineLoader {
             return
         }
         if options.execAllow.contains(where: { Self.glob($0, matches: "sh") || Self.glob($0, matches: "/bin/sh") }) { return }
+        if Self.harmlessBuiltins.contains(word) { return }
         checkAllowed(program: word, templated: word.contains("${{"), at: position(of: r, text: script.text, offset: offset))
     }
 

@@ -23,9 +23,10 @@ extension PipelineLoader {
     static let stepIDPattern = "^[A-Za-z0-9_-]+$"
 
     /// A list of steps. Each sees the steps before it, unless `concurrent` (a `parallel`'s children).
-    func steps(_ r: YAMLReader, what: String, concurrent: Bool) -> [StepDefinition] {
+    /// The pipeline's own list may be empty (`allowEmpty`); a `parallel` or `foreach` needs a step.
+    func steps(_ r: YAMLReader, what: String, concurrent: Bool, allowEmpty: Bool = false) -> [StepDefinition] {
         guard let items = attempt({ try r.sequence(what: what) }) else { return [] }
-        if items.isEmpty { errors.append(r.error("\(what) must not be empty")) }
+        if items.isEmpty, !allowEmpty { errors.append(r.error("\(what) must not be empty")) }
         let outer = scope
         defer { scope = outer }
         var out: [StepDefinition] = []

@@ -98,7 +98,7 @@ public final class PipelineLoader {
         pipeline.openai = fields["openai"].flatMap { r in attempt { try r.bool(what: "openai") } } ?? false
         pipeline.triggers = fields["triggers"].map(triggers) ?? []
         if let steps = fields["steps"] {
-            pipeline.steps = self.steps(steps, what: "steps", concurrent: false)
+            pipeline.steps = self.steps(steps, what: "steps", concurrent: false, allowEmpty: true)
         } else {
             errors.append(root.error("a pipeline needs steps"))
         }

@@ -66,6 +66,7 @@ import Testing
         ("id: P!\nsteps: [{ id: a, kind: fail }]\n", "p.yaml:1:5: id 'P!' must match [a-z0-9][a-z0-9._-]*"),
         ("steps: [{ id: a, kind: fail }]\n", "p.yaml:1:1: a pipeline needs an id"),
         ("id: p\n", "p.yaml:1:1: a pipeline needs steps"),
+        ("id: p\nsteps: [{ id: a, kind: parallel, steps: [] }]\n", "p.yaml:2:41: steps must not be empty"),
         ("id: p\ntimeout: forever\nsteps: [{ id: a, kind: fail }]\n", "p.yaml:2:10: timeout: invalid duration"),
         ("id: p\ninput: { type: object, properties: { ref: { type: text } } }\nsteps: [{ id: a, kind: fail }]\n",
          "p.yaml:2:51: input.properties.ref.type: unknown type 'text'"),
@@ -133,5 +134,7 @@ import Testing
         #expect(PipelineFixtures.errors(step("${{ input.tool }}"), options: all).isEmpty)
         let script = "id: p\nsteps:\n  - id: a\n    kind: exec\n    run: |\n      # build it\n      CC=clang make all\n      rm -rf out\n"
         #expect(PipelineFixtures.errors(script).isEmpty)
+        #expect(PipelineFixtures.errors("id: p\nsteps: [{ id: a, kind: exec, run: exit 3 }]\n").isEmpty)
+        #expect(!PipelineFixtures.errors("id: p\nsteps: [{ id: a, kind: exec, run: eval x }]\n").isEmpty)
     }
 }
