@@ -3,7 +3,8 @@ import Foundation
 /// Checking a value against each keyword of the subset.
 extension InputSchema {
     /// Appends every violation of `schema` by `value` (at `pointer`) to `out`.
-    static func check(_ value: JSONValue, against schema: JSONValue, at pointer: String, into out: inout [SchemaViolation]) {
+    static func check(_ value: JSONValue, against schema: JSONValue, at pointer: String,
+                      into out: inout [SchemaViolation]) {
         guard case .object = schema else { return }
         if let type = schema["type"], let message = typeProblem(value, type) {
             out.append(SchemaViolation(pointer: pointer, message: message))
@@ -43,7 +44,8 @@ extension InputSchema {
             }
         }
         guard !matches, !names.isEmpty else { return nil }
-        let expected = names.count == 1 ? "a value of type \(names[0])" : "one of the types \(names.joined(separator: ", "))"
+        let expected = names.count == 1
+            ? "a value of type \(names[0])" : "one of the types \(names.joined(separator: ", "))"
         return "must be \(expected) (found \(typeName(value)))"
     }
 
@@ -71,7 +73,8 @@ extension InputSchema {
         }
     }
 
-    private static func checkArray(_ items: [JSONValue], _ schema: JSONValue, _ pointer: String, _ out: inout [SchemaViolation]) {
+    private static func checkArray(_ items: [JSONValue], _ schema: JSONValue, _ pointer: String,
+                                   _ out: inout [SchemaViolation]) {
         guard let itemSchema = schema["items"] else { return }
         for (index, item) in items.enumerated() {
             check(item, against: itemSchema, at: "\(pointer)/\(index)", into: &out)

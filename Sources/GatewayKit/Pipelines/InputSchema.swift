@@ -34,7 +34,8 @@ package struct InputSchema: Sendable {
     /// Whether `schema` describes an object (by `type` or by object keywords).
     static func isObjectSchema(_ schema: JSONValue) -> Bool {
         if let type = schema["type"] {
-            return type == "object" || (type.arrayValue?.contains("object") ?? false) && !(type.arrayValue?.contains("null") ?? false)
+            let names = type.arrayValue ?? [type]
+            return names.contains("object") && !names.contains("null")
         }
         return schema["properties"] != nil || schema["required"] != nil
     }

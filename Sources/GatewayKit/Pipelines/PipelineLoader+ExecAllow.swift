@@ -24,9 +24,10 @@ extension PipelineLoader {
             errors.append(r.error("run must not be empty"))
             return
         }
-        if options.execAllow.contains(where: { Self.glob($0, matches: "sh") || Self.glob($0, matches: "/bin/sh") }) { return }
-        if Self.harmlessBuiltins.contains(word) { return }
-        checkAllowed(program: word, templated: word.contains("${{"), at: position(of: r, text: script.text, offset: offset))
+        let allowsShell = options.execAllow.contains { Self.glob($0, matches: "sh") || Self.glob($0, matches: "/bin/sh") }
+        if allowsShell || Self.harmlessBuiltins.contains(word) { return }
+        let at = position(of: r, text: script.text, offset: offset)
+        checkAllowed(program: word, templated: word.contains("${{"), at: at)
     }
 
     private func checkAllowed(program: String, templated: Bool, at position: SourcePosition) {
@@ -34,8 +35,9 @@ extension PipelineLoader {
         if allow.contains("*") { return }
         let allowed = allow.isEmpty ? "none" : allow.joined(separator: ", ")
         if templated {
-            errors.append(LoadError(file: file, line: position.line, column: position.column,
-                                    message: "the program '\(program)' is an expression, which only exec.allow: ['*'] permits (allowed: \(allowed))"))
+            let message = "the program '\(program)' is an expression, which only exec.allow: ['*'] permits "
+                + "(allowed: \(allowed))"
+            errors.append(LoadError(file: file, line: position.line, column: position.column, message: message))
             return
         }
         let name = (program as NSString).lastPathComponent

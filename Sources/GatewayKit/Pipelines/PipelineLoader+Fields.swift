@@ -1,5 +1,8 @@
 import Foundation
 
+/// One member of a YAML mapping as `YAMLReader.mapping` gives it.
+typealias YAMLMember = (key: String, keyReader: YAMLReader, value: YAMLReader)
+
 // MARK: - Collecting errors
 
 extension PipelineLoader {
@@ -18,7 +21,7 @@ extension PipelineLoader {
     }
 
     /// Records an error for every key of `members` outside `allowed`, at the key's position.
-    func checkKeys(_ members: [(key: String, keyReader: YAMLReader, value: YAMLReader)], allowed: [String], what: String) {
+    func checkKeys(_ members: [YAMLMember], allowed: [String], what: String) {
         for member in members where !allowed.contains(member.key) {
             errors.append(member.keyReader.error(
                 "unknown key '\(member.key)' in \(what) (allowed: \(allowed.joined(separator: ", ")))"))

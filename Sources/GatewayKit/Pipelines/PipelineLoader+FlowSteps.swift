@@ -19,10 +19,10 @@ extension PipelineLoader {
     func foreach(_ f: StepFields) -> StepConfig? {
         let itemName = optional(f, "as") { r in
             let name = try r.string(what: "as")
-            guard name.range(of: Self.itemNamePattern, options: .regularExpression) != nil,
-                !(ReferenceScope.pipelineRoots + ["index"]).contains(name)
-            else {
-                throw r.error("as must be a name ([A-Za-z_][A-Za-z0-9_]*) other than \((ReferenceScope.pipelineRoots + ["index"]).joined(separator: ", ")), found '\(name)'")
+            let reserved = ReferenceScope.pipelineRoots + ["index"]
+            guard name.range(of: Self.itemNamePattern, options: .regularExpression) != nil, !reserved.contains(name) else {
+                let names = reserved.joined(separator: ", ")
+                throw r.error("as must be a name ([A-Za-z_][A-Za-z0-9_]*) other than \(names), found '\(name)'")
             }
             return name
         } ?? "item"
@@ -41,7 +41,8 @@ extension PipelineLoader {
         scope.roots += [itemName, "index"]
         let children = steps(r, what: "steps", concurrent: false)
         guard let items else { return nil }
-        return .foreach(ForeachStepConfig(items: items, itemName: itemName, steps: children, concurrency: concurrency ?? 1))
+        return .foreach(ForeachStepConfig(items: items, itemName: itemName, steps: children,
+                                          concurrency: concurrency ?? 1))
     }
 
     func invoke(_ f: StepFields) -> StepConfig? {
@@ -57,7 +58,9 @@ extension PipelineLoader {
     }
 
     func infer(_ f: StepFields) -> StepConfig? {
-        if f["prompt"] == nil, f["messages"] == nil { errors.append(f.reader.error("\(f.name) needs prompt or messages")) }
+        if f["prompt"] == nil, f["messages"] == nil {
+            errors.append(f.reader.error("\(f.name) needs prompt or messages"))
+        }
         if f["prompt"] != nil, f["messages"] != nil {
             errors.append(f.reader.error("\(f.name) needs prompt or messages, not both"))
         }

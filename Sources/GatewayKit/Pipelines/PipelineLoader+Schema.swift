@@ -24,7 +24,11 @@ extension PipelineLoader {
                 }
             case "items": checkSchema(value, what: path)
             case "additionalProperties":
-                if case .mapping = value.node { checkSchema(value, what: path) } else { _ = attempt { try value.bool(what: path) } }
+                if case .mapping = value.node {
+                    checkSchema(value, what: path)
+                } else {
+                    _ = attempt { try value.bool(what: path) }
+                }
             case "required": _ = attempt { try value.strings(what: path) }
             case "enum": _ = attempt { try value.sequence(what: path) }
             case "minimum", "maximum": _ = attempt { try number(value, what: path) }
@@ -42,7 +46,8 @@ extension PipelineLoader {
         for item in items {
             let name = try item.string(what: what)
             guard InputSchema.types.contains(name) else {
-                throw item.error("\(what): unknown type '\(name)' (allowed: \(InputSchema.types.joined(separator: ", ")))")
+                let allowed = InputSchema.types.joined(separator: ", ")
+                throw item.error("\(what): unknown type '\(name)' (allowed: \(allowed))")
             }
         }
     }
@@ -55,7 +60,7 @@ extension PipelineLoader {
     }
 
     /// A `default` must satisfy the schema it belongs to.
-    private func checkDefault(_ members: [(key: String, keyReader: YAMLReader, value: YAMLReader)], what: String) {
+    private func checkDefault(_ members: [YAMLMember], what: String) {
         guard let member = members.first(where: { $0.key == "default" }), let value = try? member.value.json() else {
             return
         }

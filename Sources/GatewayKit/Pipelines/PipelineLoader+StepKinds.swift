@@ -24,8 +24,11 @@ extension PipelineLoader {
     }
 
     private func exec(_ f: StepFields) -> StepConfig? {
-        if f["run"] != nil, f["command"] != nil { errors.append(f.reader.error("\(f.name) needs run or command, not both")) }
-        if f["run"] == nil, f["command"] == nil { errors.append(f.reader.error("\(f.name) needs run or command")) }
+        switch (f["run"], f["command"]) {
+        case (.some, .some): errors.append(f.reader.error("\(f.name) needs run or command, not both"))
+        case (nil, nil): errors.append(f.reader.error("\(f.name) needs run or command"))
+        default: break
+        }
         let run = optional(f, "run") { try template($0, what: "run") }
         let command = optional(f, "command") { try commandList($0) }
         if let run, let r = f["run"] { checkAllowed(script: run, at: r) }
@@ -35,7 +38,7 @@ extension PipelineLoader {
             env: optional(f, "env") { try templateMap($0, what: "env") } ?? [:],
             cwd: optional(f, "cwd") { try template($0, what: "cwd") },
             stdin: optional(f, "stdin") { try template($0, what: "stdin") },
-            parse: optional(f, "parse") { try option($0, ["text", "json", "lines"], what: "parse") as ExecStepConfig.Parse } ?? .text)
+            parse: optional(f, "parse") { try option($0, ["text", "json", "lines"], what: "parse") } ?? .text)
         return (run == nil) != (command == nil) ? .exec(config) : nil
     }
 
@@ -89,7 +92,8 @@ extension PipelineLoader {
         let until = optional(f, "until") { r in
             let parsed = try template(r, what: "until")
             guard !parsed.isLiteral || Timestamp.parse(parsed.text) != nil else {
-                throw r.error("until must be an RFC 3339 time (2026-11-29T18:00:00Z) or an expression, found '\(parsed.text)'")
+                throw r.error(
+                    "until must be an RFC 3339 time (2026-11-29T18:00:00Z) or an expression, found '\(parsed.text)'")
             }
             return parsed
         }

@@ -76,7 +76,9 @@ extension PipelineLoader {
         }
         _ = optional(f, "timezone") { r in
             let zone = try r.string(what: "timezone")
-            guard TimeZone(identifier: zone) != nil else { throw r.error("unknown time zone '\(zone)' (an IANA name such as Europe/Berlin)") }
+            guard TimeZone(identifier: zone) != nil else {
+                throw r.error("unknown time zone '\(zone)' (an IANA name such as Europe/Berlin)")
+            }
         }
         _ = optional(f, "overlap") { try choice($0, ["skip", "queue", "cancel", "allow"], what: "overlap") }
         _ = optional(f, "catchup") { try choice($0, ["none", "latest", "all"], what: "catchup") }

@@ -32,8 +32,8 @@ extension PipelineSet {
                     continue
                 }
                 guard first.pipeline.source != item.pipeline.source else { continue }
-                errors.append(error(item.pipeline.source, position,
-                                    "duplicate trigger id '\(trigger.id)' (also in pipeline '\(first.pipeline.id)', \(first.pipeline.source):\(first.position.line))"))
+                let other = "pipeline '\(first.pipeline.id)', \(first.pipeline.source):\(first.position.line)"
+                errors.append(error(item.pipeline.source, position, "duplicate trigger id '\(trigger.id)' (also in \(other))"))
             }
         }
         return errors
@@ -48,8 +48,8 @@ extension PipelineSet {
                 if pipelines[target] != nil {
                     edges[id, default: []].append((target, position))
                 } else if complete {
-                    errors.append(error(pipeline.source, position,
-                                        "invoke of unknown pipeline '\(target)' (known: \(pipelines.keys.sorted().joined(separator: ", ")))"))
+                    let known = pipelines.keys.sorted().joined(separator: ", ")
+                    errors.append(error(pipeline.source, position, "invoke of unknown pipeline '\(target)' (known: \(known))"))
                 }
             }
         }

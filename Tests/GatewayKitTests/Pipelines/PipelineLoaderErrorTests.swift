@@ -136,5 +136,8 @@ import Testing
         #expect(PipelineFixtures.errors(script).isEmpty)
         #expect(PipelineFixtures.errors("id: p\nsteps: [{ id: a, kind: exec, run: exit 3 }]\n").isEmpty)
         #expect(!PipelineFixtures.errors("id: p\nsteps: [{ id: a, kind: exec, run: eval x }]\n").isEmpty)
+        var shell = PipelineFixtures.options
+        shell.execAllow = ["sh"]
+        #expect(PipelineFixtures.errors("id: p\nsteps: [{ id: a, kind: exec, run: rm -rf x }]\n", options: shell).isEmpty)
     }
 }
