@@ -25,6 +25,7 @@ struct GW: AsyncParsableCommand {
         subcommands: [
             Serve.self, Init.self, Validate.self, Health.self, Status.self, Metrics.self, GatewayGroup.self,
             // CLI-GROUPS (more groups are added here)
+            Shell.self,
         ]
     )
 
