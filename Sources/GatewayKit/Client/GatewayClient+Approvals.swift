@@ -13,7 +13,7 @@ extension GatewayClient {
     /// - Parameters:
     ///   - stepId: the approval step (needed when several are pending).
     ///   - reason: why (recorded in the event and the audit log).
-    package func approveRun(_ runId: String, stepId: String? = nil, reason: String? = nil) async throws -> RunRecord {
+    package func approveRun(_ runId: String, stepId: String? = nil, reason: String? = nil) async throws -> RunInfo {
         let request = Components.Schemas.DecisionRequest(stepId: stepId, reason: reason)
         return try await call {
             try await api.approveRun(.init(path: .init(runId: runId), body: .json(request))).ok.body.json
@@ -24,7 +24,7 @@ extension GatewayClient {
     /// - Parameters:
     ///   - stepId: the approval step (needed when several are pending).
     ///   - reason: why (recorded in the event and the audit log).
-    package func denyRun(_ runId: String, stepId: String? = nil, reason: String? = nil) async throws -> RunRecord {
+    package func denyRun(_ runId: String, stepId: String? = nil, reason: String? = nil) async throws -> RunInfo {
         let request = Components.Schemas.DecisionRequest(stepId: stepId, reason: reason)
         return try await call {
             try await api.denyRun(.init(path: .init(runId: runId), body: .json(request))).ok.body.json

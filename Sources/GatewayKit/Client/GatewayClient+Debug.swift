@@ -34,7 +34,7 @@ extension GatewayClient {
 
     /// `POST /debug/runs/:runId/release`: lets a run stopped at a breakpoint go on and returns it.
     /// - Parameter mode: `continue` (nil: the gateway's default) or `step`.
-    package func releaseRun(_ runId: String, mode: ReleaseMode? = nil) async throws -> RunRecord {
+    package func releaseRun(_ runId: String, mode: ReleaseMode? = nil) async throws -> RunInfo {
         let request = Components.Schemas.ReleaseRequest(mode: mode)
         return try await call {
             try await api.releaseRun(.init(path: .init(runId: runId), body: .json(request))).ok.body.json

@@ -25,7 +25,7 @@ extension GatewayClient {
     ///   - idempotencyKey: the same key for the same pipeline within 24 h returns the first run.
     /// - Returns: the run record and whether it ended (200) or is still going (202).
     package func runPipeline(_ pipelineId: String, input: JSONValue? = nil, wait: String? = nil,
-                             idempotencyKey: String? = nil) async throws -> (run: RunRecord, ended: Bool) {
+                             idempotencyKey: String? = nil) async throws -> (run: RunInfo, ended: Bool) {
         let request = try Self.runRequest(input)
         return try await call {
             let output = try await api.runPipeline(.init(

@@ -1,7 +1,7 @@
 import OpenAPIRuntime
 
 /// A run record (`GET /runs/:runId`).
-package typealias RunRecord = Components.Schemas.Run
+package typealias RunInfo = Components.Schemas.Run
 /// A page of runs, newest first, with the cursor of the next page.
 package typealias RunList = Components.Schemas.RunList
 /// One event of a run (`{seq, runId, type, at, stepId?, data}`).
@@ -18,19 +18,17 @@ extension GatewayClient {
     ///   - cursor: the `nextCursor` of the previous page.
     package func runs(pipelineId: String? = nil, status: String? = nil, limit: Int? = nil,
                       cursor: String? = nil) async throws -> RunList {
-        try await call {
-            try await api.listRuns(.init(query: .init(pipelineId: pipelineId, status: status, limit: limit, cursor: cursor)))
-                .ok.body.json
-        }
+        let query = Operations.ListRuns.Input.Query(pipelineId: pipelineId, status: status, limit: limit, cursor: cursor)
+        return try await call { try await api.listRuns(.init(query: query)).ok.body.json }
     }
 
     /// `GET /runs/:runId`: one run record.
-    package func run(_ runId: String) async throws -> RunRecord {
+    package func run(_ runId: String) async throws -> RunInfo {
         try await call { try await api.getRun(.init(path: .init(runId: runId))).ok.body.json }
     }
 
     /// `DELETE /runs/:runId`: cancels a run and returns it.
-    package func cancelRun(_ runId: String) async throws -> RunRecord {
+    package func cancelRun(_ runId: String) async throws -> RunInfo {
         try await call { try await api.cancelRun(.init(path: .init(runId: runId))).ok.body.json }
     }
 
@@ -51,8 +49,9 @@ extension GatewayClient {
     /// - Parameters:
     ///   - stepId: the waiting step (needed when several wait).
     ///   - output: the step's output, checked against the wait's `schema`.
-    package func resumeRun(_ runId: String, stepId: String? = nil, output: JSONValue? = nil) async throws -> RunRecord {
-        let request = Components.Schemas.ResumeRequest(stepId: stepId, output: try output.map(OpenAPIValueContainer.init(json:)))
+    package func resumeRun(_ runId: String, stepId: String? = nil, output: JSONValue? = nil) async throws -> RunInfo {
+        let request = Components.Schemas.ResumeRequest(
+            stepId: stepId, output: try output.map(OpenAPIValueContainer.init(json:)))
         return try await call {
             try await api.resumeRun(.init(path: .init(runId: runId), body: .json(request))).ok.body.json
         }

@@ -58,7 +58,8 @@ extension GatewayClient {
     /// `GET /schedules/:id/preview`: the next `count` fire times (the gateway's default when nil).
     package func previewSchedule(_ scheduleId: String, count: Int? = nil) async throws -> SchedulePreview {
         try await call {
-            try await api.previewSchedule(.init(path: .init(scheduleId: scheduleId), query: .init(count: count))).ok.body.json
+            try await api.previewSchedule(.init(path: .init(scheduleId: scheduleId), query: .init(count: count)))
+                .ok.body.json
         }
     }
 }
