@@ -25,6 +25,8 @@ struct GW: AsyncParsableCommand {
         subcommands: [
             Serve.self, Init.self, Validate.self, Health.self, Status.self, Metrics.self, GatewayGroup.self,
             // CLI-GROUPS (more groups are added here)
+            Pipelines.self, Runs.self, Approvals.self, Triggers.self, Schedules.self, Sessions.self, Debug.self, Audit.self,
+            Chat.self,
             Shell.self,
         ]
     )

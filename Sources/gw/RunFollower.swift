@@ -1,0 +1,89 @@
+import Foundation
+import GatewayKit
+
+/// Follows a run until it ends by polling `GET /runs/:id` and the JSON events snapshot.
+///
+/// Polling is the stand-in until the engine serves event streams (SSE); callers only see events and the final run.
+struct RunFollower {
+    let client: GatewayClient
+    /// Whether to keep a one-line progress display on stderr (steps, status, elapsed).
+    let showsProgress: Bool
+    var interval: Duration = .milliseconds(500)
+    /// Events asked for per snapshot.
+    var pageSize = 1000
+
+    /// Polls until the run is terminal, handing each new event to `onEvent` in `seq` order.
+    /// - Parameter since: only events with a larger `seq`.
+    /// - Returns: the run record once it is terminal.
+    func follow(_ runId: String, since: Int = 0, onEvent: (JSONValue) -> Void) async throws -> RunInfo {
+        var since = since
+        let started = ContinuousClock.now
+        while true {
+            let run = try await client.run(runId)
+            since = try await drain(runId, since: since, onEvent: onEvent)
+            if RunOutcome.isTerminal(run.status) {
+                clearProgress()
+                return run
+            }
+            if showsProgress { drawProgress(run, elapsed: ContinuousClock.now - started) }
+            try await Task.sleep(for: interval)
+        }
+    }
+
+    /// Hands every event after `since` to `onEvent`; returns the last `seq` seen.
+    private func drain(_ runId: String, since: Int, onEvent: (JSONValue) -> Void) async throws -> Int {
+        var since = since
+        while true {
+            let page = try await client.events(runId: runId, since: since, limit: pageSize)
+            if !page.events.isEmpty { clearProgress() }
+            for event in page.events {
+                onEvent(Printer.json(event))
+                since = max(since, event.seq)
+            }
+            if page.events.count < pageSize { return since }
+        }
+    }
+
+    // MARK: - Progress
+
+    private func drawProgress(_ run: RunInfo, elapsed: Duration) {
+        StandardStreams.writeError("\r\u{1B}[K" + Self.progressText(run, elapsed: elapsed), terminator: "")
+    }
+
+    private func clearProgress() {
+        if showsProgress { StandardStreams.writeError("\r\u{1B}[K", terminator: "") }
+    }
+
+    /// `RUN  running  step build  12s`, or `waiting on approval ship-ok` while the run waits.
+    static func progressText(_ run: RunInfo, elapsed: Duration) -> String {
+        var parts = [run.runId, run.status]
+        if let waiting = run.waitingOn.first {
+            parts.append("waiting on \(waiting.kind) \(waiting.stepId)")
+        } else if let step = run.steps.last(where: { $0.status == "running" }) {
+            parts.append("step \(step.id)" + (step.attempt > 1 ? " (attempt \(step.attempt))" : ""))
+        }
+        let done = run.steps.filter { RunOutcome.isTerminal($0.status) || $0.status == "skipped" }.count
+        parts.append(done == 1 ? "1 step done" : "\(done) steps done")
+        let seconds = elapsed.components.seconds
+        parts.append(seconds < 1 ? "0s" : DurationParser.format(Double(seconds)))
+        return parts.joined(separator: "  ")
+    }
+}
+
+extension CLIContext {
+    /// A follower for this invocation: progress on stderr only when stderr is a terminal.
+    var follower: RunFollower {
+        RunFollower(client: client, showsProgress: stderrIsTerminal)
+    }
+
+    /// Whether stderr is a terminal (progress lines go there).
+    var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Follows a run, printing every new event: `seq  type  stepId  data` lines, or JSON lines with `-o json|yaml`.
+    /// - Returns: the run once it is terminal.
+    func followEvents(_ runId: String, since: Int = 0) async throws -> RunInfo {
+        try await follower.follow(runId, since: since) { event in
+            output.line(output.format == .table ? Columns.eventLine(event) : event.jsonString)
+        }
+    }
+}
