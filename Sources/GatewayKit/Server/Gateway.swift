@@ -76,6 +76,7 @@ public enum Gateway {
         router.add(middleware: HTTPMetricsMiddleware(metrics: runtime.metrics))
         router.add(middleware: ErrorMappingMiddleware(routes: runtime.routes, logger: runtime.logger))
         router.add(middleware: BodyLimitMiddleware(limit: runtime.config.maxBodyBytes))
+        router.add(middleware: LocationHeaderMiddleware())
         let handler = APIHandler(runtime: runtime)
         try handler.registerHandlers(on: router, middlewares: [
             AuthMiddleware(verifier: runtime.verifier, metricsAuth: runtime.config.metricsAuth),
