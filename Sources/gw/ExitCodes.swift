@@ -14,6 +14,8 @@ enum ExitCodes {
     static let unauthorized: Int32 = 7
     static let unreachable: Int32 = 8
     static let conflict: Int32 = 9
+    /// Interrupted by Ctrl-C (as shells report SIGINT).
+    static let interrupted: Int32 = 130
 
     /// The exit code for `error`.
     static func code(for error: any Error) -> Int32 {
@@ -31,6 +33,8 @@ enum ExitCodes {
             return self.error
         case let e as CommandExit:
             return e.code
+        case is CancellationError:
+            return interrupted
         case let e as LoadErrors:
             _ = e
             return usage
@@ -41,6 +45,10 @@ enum ExitCodes {
 
     /// Prints `error` as one line on stderr (help and usage as argument-parser renders them) and returns its code.
     static func report(_ error: any Error, commandType: any ParsableCommand.Type) -> Int32 {
+        if error is CancellationError {
+            StandardStreams.writeError("gw: interrupted")
+            return interrupted
+        }
         if error is GatewayError || error is GatewayClientError || error is LoadErrors || error is CommandExit {
             if let exit = error as? CommandExit {
                 if let message = exit.message { StandardStreams.writeError("gw: " + message) }

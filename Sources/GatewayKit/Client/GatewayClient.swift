@@ -39,6 +39,7 @@ public struct GatewayClient: Sendable {
             return try await body()
         } catch let error as ClientError {
             if let inner = error.underlyingError as? GatewayError { throw inner }
+            if error.underlyingError is CancellationError || Task.isCancelled { throw CancellationError() }
             if error.response == nil {
                 throw GatewayClientError.unreachable(baseURL.absoluteString, String(describing: error.underlyingError))
             }
