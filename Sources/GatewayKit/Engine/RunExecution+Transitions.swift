@@ -64,9 +64,11 @@ extension RunExecution {
         step.status = "waiting"
         step.wakeAt = waiting.expiresAt
         setStep(step)
-        let entry = try JSONValue.parse(RunStore.dateEncoder.encode(waiting))
+        var entry: [String: JSONValue] = ["kind": .string(waiting.kind), "stepId": .string(waiting.stepId),
+                                          "since": .string(Timestamp.format(waiting.since))]
+        if let expires = waiting.expiresAt { entry["expiresAt"] = .string(Timestamp.format(expires)) }
         metrics.runsWaiting(kind: waiting.kind).increment()
-        try await commit([Draft("run.waiting", stepId: step.id, ["waitingOn": entry])], steps: [key], runChanged: true) { r in
+        try await commit([Draft("run.waiting", stepId: step.id, ["waitingOn": .object(entry)])], steps: [key], runChanged: true) { r in
             r.waitingOn.removeAll { $0.stepId == waiting.stepId }
             r.waitingOn.append(waiting)
             r.status = .waiting
