@@ -31,10 +31,14 @@ extension RunInterpreter {
                                                       stepId: step.id))
             }
             return child.output ?? .null
-        case .wait, .approval:
-            throw GatewayError.notImplemented("\(step.kind) steps")
-        case .infer, .agent:
-            throw GatewayError.notImplemented("\(step.kind) steps")
+        case .wait(let config):
+            return try await runWait(config, step: step, key: key, scope: scope)
+        case .approval(let config):
+            return try await runApproval(config, step: step, key: key, scope: scope)
+        case .infer(let fields):
+            return try await runInfer(fields, step: step, key: key, scope: scope)
+        case .agent(let fields):
+            return try await runAgent(fields, step: step, key: key, scope: scope)
         }
     }
 }

@@ -13,6 +13,9 @@ extension GatewayDatabase {
                 """)
         }
         migrator.registerMigration("v2-runs", migrate: migrateRuns)
+        migrator.registerMigration("v3-schedules", migrate: migrateSchedules)
+        migrator.registerMigration("v4-people", migrate: migratePeople)
+        migrator.registerMigration("v5-sessions", migrate: migrateSessions)
         return migrator
     }
 }

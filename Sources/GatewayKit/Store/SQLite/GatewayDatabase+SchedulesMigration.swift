@@ -1,0 +1,7 @@
+import GRDB
+
+extension GatewayDatabase {
+    /// Tables for schedules, trigger state and webhook deliveries.
+    static func migrateSchedules(_ db: Database) throws {
+    }
+}

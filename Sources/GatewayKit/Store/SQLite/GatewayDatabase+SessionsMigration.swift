@@ -1,0 +1,7 @@
+import GRDB
+
+extension GatewayDatabase {
+    /// Tables for ACP sessions.
+    static func migrateSessions(_ db: Database) throws {
+    }
+}
