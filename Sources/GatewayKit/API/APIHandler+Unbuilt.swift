@@ -19,42 +19,6 @@ extension APIHandler {
         throw GatewayError.notImplemented("approvals")
     }
 
-    package func listTriggers(_ input: Operations.ListTriggers.Input) async throws -> Operations.ListTriggers.Output {
-        throw GatewayError.notImplemented("triggers")
-    }
-
-    package func fireTrigger(_ input: Operations.FireTrigger.Input) async throws -> Operations.FireTrigger.Output {
-        throw GatewayError.notImplemented("firing triggers")
-    }
-
-    package func listSchedules(_ input: Operations.ListSchedules.Input) async throws -> Operations.ListSchedules.Output {
-        throw GatewayError.notImplemented("schedules")
-    }
-
-    package func addSchedule(_ input: Operations.AddSchedule.Input) async throws -> Operations.AddSchedule.Output {
-        throw GatewayError.notImplemented("schedules")
-    }
-
-    package func getSchedule(_ input: Operations.GetSchedule.Input) async throws -> Operations.GetSchedule.Output {
-        throw GatewayError.notImplemented("schedules")
-    }
-
-    package func removeSchedule(_ input: Operations.RemoveSchedule.Input) async throws -> Operations.RemoveSchedule.Output {
-        throw GatewayError.notImplemented("schedules")
-    }
-
-    package func pauseSchedule(_ input: Operations.PauseSchedule.Input) async throws -> Operations.PauseSchedule.Output {
-        throw GatewayError.notImplemented("schedules")
-    }
-
-    package func resumeSchedule(_ input: Operations.ResumeSchedule.Input) async throws -> Operations.ResumeSchedule.Output {
-        throw GatewayError.notImplemented("schedules")
-    }
-
-    package func previewSchedule(_ input: Operations.PreviewSchedule.Input) async throws -> Operations.PreviewSchedule.Output {
-        throw GatewayError.notImplemented("schedule previews")
-    }
-
     package func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
         throw GatewayError.notImplemented("agent sessions")
     }
@@ -101,10 +65,6 @@ extension APIHandler {
 
     package func verifyAudit(_ input: Operations.VerifyAudit.Input) async throws -> Operations.VerifyAudit.Output {
         throw GatewayError.notImplemented("the audit log")
-    }
-
-    package func deliverWebhook(_ input: Operations.DeliverWebhook.Input) async throws -> Operations.DeliverWebhook.Output {
-        throw GatewayError.notImplemented("webhooks")
     }
 
     package func listModels(_ input: Operations.ListModels.Input) async throws -> Operations.ListModels.Output {

@@ -955,7 +955,7 @@ components:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorResponse" }
     Conflict:
-      description: "A conflict: `already_terminal`, `not_waiting`, `ambiguous_step`, `no_pending_approval`, `idempotency_conflict`, `not_at_breakpoint`, `declared_in_pipeline`, `already_exists`, `expired`, `not_resumable`, `replayed_delivery`."
+      description: "A conflict: `already_terminal`, `not_waiting`, `ambiguous_step`, `no_pending_approval`, `idempotency_conflict`, `not_at_breakpoint`, `declared_in_pipeline`, `already_exists`, `expired`, `not_resumable`, `replayed_delivery`, `overlap_skipped`."
       content:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorResponse" }
@@ -1213,9 +1213,10 @@ components:
         input: {}
     FireResult:
       type: object
-      required: [runId]
+      description: "The run started; when a schedule's `overlap: queue` held the fire back, `queued: true` and no `runId`."
       properties:
         runId: { type: string }
+        queued: { type: boolean }
 
     Schedule:
       type: object

@@ -16,7 +16,7 @@ public enum Gateway {
         public let application: Application<RouterResponder<Context>>
         /// Every service to run, in start order (the engine first: on shutdown the HTTP server stops first,
         /// then the engine drains).
-        public var services: [any Service] { [runtime.engine, application] }
+        public var services: [any Service] { [runtime.engine, runtime.scheduler, application] }
         /// Path of the bootstrap admin token, when one was written or reused.
         public let bootstrapTokenPath: String?
     }
@@ -55,6 +55,7 @@ public enum Gateway {
                     if let done = try await engine.awaitTerminal(child.runId, timeout: 3600), done.status.isTerminal { return done }
                 }
             }))
+        runtime.attachTriggers(.make(runtime: runtime), WebhookReceiver(runtime: runtime, environment: environment))
         let router = try makeRouter(runtime: runtime)
         var app = Application(
             router: router,
@@ -81,6 +82,7 @@ public enum Gateway {
         try handler.registerHandlers(on: router, middlewares: [
             AuthMiddleware(verifier: runtime.verifier, metricsAuth: runtime.config.metricsAuth),
             EmptyBodyMiddleware(),
+            WebhookRequestMiddleware(),
         ])
         return router
     }

@@ -24,6 +24,8 @@ public final class GatewayRuntime: Sendable {
     struct MutableState {
         var paused: Bool
         var listen: String
+        var scheduler: Scheduler?
+        var webhooks: WebhookReceiver?
     }
 
     init(config: GatewayConfig, database: GatewayDatabase, verifier: TokenVerifier, metrics: GatewayMetrics,
@@ -81,9 +83,21 @@ public final class GatewayRuntime: Sendable {
                                details: .array(e.errors.map(\.json)))
         }
         let old = catalog.replace(with: fresh)
+        state.withLock { $0.scheduler }?.pipelinesReloaded()
         let oldIDs = Set(old.pipelines.keys), newIDs = Set(fresh.pipelines.keys)
         let changed = oldIDs.intersection(newIDs).filter { old.pipelines[$0]?.version != fresh.pipelines[$0]?.version }
         return (fresh.pipelines.count, newIDs.subtracting(oldIDs).sorted(), oldIDs.subtracting(newIDs).sorted(), changed.sorted())
+    }
+
+    // MARK: - Scheduler
+
+    /// The scheduler (attached by `Gateway.build`).
+    package var scheduler: Scheduler { state.withLock { $0.scheduler }! }
+    /// The webhook receiver (attached by `Gateway.build`).
+    package var webhooks: WebhookReceiver { state.withLock { $0.webhooks }! }
+
+    func attachTriggers(_ scheduler: Scheduler, _ webhooks: WebhookReceiver) {
+        state.withLock { ($0.scheduler, $0.webhooks) = (scheduler, webhooks) }
     }
 
     // MARK: - Listen address

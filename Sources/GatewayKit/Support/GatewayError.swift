@@ -71,6 +71,8 @@ extension GatewayError.Code {
     public static let internalError = Self("internal_error", status: 500)
     public static let notImplemented = Self("not_implemented", status: 501)
     public static let gatewayPaused = Self("gateway_paused", status: 503)
+    public static let replayedDelivery = Self("replayed_delivery", status: 409)
+    public static let overlapSkipped = Self("overlap_skipped", status: 409)
 }
 
 // MARK: - Constructors
