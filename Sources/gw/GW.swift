@@ -40,7 +40,7 @@ struct GW: AsyncParsableCommand {
     /// Parses `arguments`, runs the command, and returns its exit code (also used by `gw shell`).
     static func run(arguments: [String]) async -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try await asyncParseAsRoot(arguments)
             if var async = command as? any AsyncParsableCommand {
                 try await async.run()
             } else {

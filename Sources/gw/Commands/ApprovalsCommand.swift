@@ -69,7 +69,7 @@ extension GW.Approvals {
 
 /// The run, step and reason of an approve or deny decision.
 struct DecisionOptions: ParsableArguments {
-    @Argument(help: "The run id") var runId: String
+    @Argument(help: "The run id", completion: .approvalRunIds) var runId: String
     @Option(help: ArgumentHelp("The approval step (needed when several are pending)", valueName: "step"))
     var step: String?
     @Option(help: ArgumentHelp("Why (recorded in the run's events and the audit log)", valueName: "text"))

@@ -14,7 +14,7 @@ extension GW {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The pipeline id (a pipeline with openai: true)") var pipeline: String
+        @Argument(help: "The pipeline id (a pipeline with openai: true)", completion: .pipelineIds) var pipeline: String
         @Argument(help: "The message; without it, read messages interactively") var message: String?
 
         func run(_ ctx: CLIContext) async throws {

@@ -92,7 +92,7 @@ extension GW.Debug {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The run id") var runId: String
+        @Argument(help: "The run id", completion: .waitingRunIds) var runId: String
         @Flag(help: "Stop again before the next step") var step = false
 
         func run(_ ctx: CLIContext) async throws {

@@ -17,7 +17,7 @@ extension GW.Pipelines {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The pipeline id") var pipeline: String
+        @Argument(help: "The pipeline id", completion: .pipelineIds) var pipeline: String
         @OptionGroup var inputOptions: InputOptions
         @Option(help: ArgumentHelp("How long to wait for the end of the run (500ms, 30s, 5m, 1h30m)",
                                    valueName: "duration"))
@@ -53,7 +53,7 @@ extension GW.Pipelines {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The pipeline id") var pipeline: String
+        @Argument(help: "The pipeline id", completion: .pipelineIds) var pipeline: String
         @OptionGroup var inputOptions: InputOptions
         @Flag(help: "Print the run's events until it ends, then exit with its outcome") var follow = false
         @OptionGroup var idempotency: IdempotencyOptions

@@ -37,7 +37,7 @@ extension GW.Pipelines {
             aliases: ["show"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The pipeline id") var pipeline: String
+        @Argument(help: "The pipeline id", completion: .pipelineIds) var pipeline: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.pipeline(pipeline), fields: Columns.pipeline)

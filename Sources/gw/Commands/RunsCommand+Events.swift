@@ -15,7 +15,7 @@ extension GW.Runs {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The run id") var runId: String
+        @Argument(help: "The run id", completion: .runIds) var runId: String
         @Flag(help: "Keep printing new events until the run ends") var follow = false
         @Option(help: ArgumentHelp("Only events after this sequence number", valueName: "seq")) var since: Int?
         @Option(help: ArgumentHelp("At most this many events (1-10000; not with --follow)", valueName: "n"))
@@ -50,7 +50,7 @@ extension GW.Runs {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The run id") var runId: String
+        @Argument(help: "The run id", completion: .runIds) var runId: String
 
         func run(_ ctx: CLIContext) async throws {
             let follower = ctx.follower

@@ -16,7 +16,7 @@ extension GW.Runs {
                 """)
 
         @OptionGroup var options: ResumeGlobalOptions
-        @Argument(help: "The run id") var runId: String
+        @Argument(help: "The run id", completion: .waitingRunIds) var runId: String
         @Option(help: ArgumentHelp("The waiting step (needed when several wait)", valueName: "step")) var step: String?
         @Option(name: .customLong("output"),
                 help: ArgumentHelp("The step's output: inline JSON, @file.json, or - for stdin",

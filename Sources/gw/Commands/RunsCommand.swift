@@ -26,7 +26,8 @@ extension GW.Runs {
             aliases: ["ls"])
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("Only runs of this pipeline", valueName: "id")) var pipeline: String?
+        @Option(help: ArgumentHelp("Only runs of this pipeline", valueName: "id"), completion: .pipelineIds)
+        var pipeline: String?
         @Option(help: ArgumentHelp(
             "Only runs with this status (queued, running, waiting, completed, failed, cancelled)", valueName: "status"))
         var status: String?
@@ -55,7 +56,7 @@ extension GW.Runs {
             aliases: ["show"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The run id") var runId: String
+        @Argument(help: "The run id", completion: .runIds) var runId: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.run(runId), fields: Columns.run)
@@ -73,7 +74,7 @@ extension GW.Runs {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The run id") var runId: String
+        @Argument(help: "The run id", completion: .runIds) var runId: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.cancelRun(runId), fields: Columns.run)

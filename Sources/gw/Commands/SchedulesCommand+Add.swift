@@ -15,7 +15,7 @@ extension GW.Schedules {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The pipeline to run") var pipeline: String
+        @Argument(help: "The pipeline to run", completion: .pipelineIds) var pipeline: String
         @Option(help: ArgumentHelp("Cron expression: 5 fields (or 6 with leading seconds), names, @daily and friends",
                                    valueName: "expr"))
         var cron: String?

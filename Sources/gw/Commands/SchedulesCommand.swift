@@ -36,7 +36,7 @@ extension GW.Schedules {
             aliases: ["show"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The schedule id") var schedule: String
+        @Argument(help: "The schedule id", completion: .scheduleIds) var schedule: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.schedule(schedule), fields: Columns.schedule)
@@ -56,7 +56,7 @@ extension GW.Schedules {
             aliases: ["remove"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The schedule id") var schedule: String
+        @Argument(help: "The schedule id", completion: .scheduleIds) var schedule: String
 
         func run(_ ctx: CLIContext) async throws {
             try await ctx.client.removeSchedule(schedule)
@@ -73,7 +73,7 @@ extension GW.Schedules {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The schedule id") var schedule: String
+        @Argument(help: "The schedule id", completion: .scheduleIds) var schedule: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.pauseSchedule(schedule), fields: Columns.schedule)
@@ -89,7 +89,7 @@ extension GW.Schedules {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The schedule id") var schedule: String
+        @Argument(help: "The schedule id", completion: .scheduleIds) var schedule: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.resumeSchedule(schedule), fields: Columns.schedule)
@@ -107,7 +107,7 @@ extension GW.Schedules {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The schedule id") var schedule: String
+        @Argument(help: "The schedule id", completion: .scheduleIds) var schedule: String
         @Option(help: ArgumentHelp("How many fire times (1-1000)", valueName: "n")) var count: Int?
 
         func validate() throws {

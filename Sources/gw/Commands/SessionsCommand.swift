@@ -36,7 +36,7 @@ extension GW.Sessions {
             aliases: ["show"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The session id") var session: String
+        @Argument(help: "The session id", completion: .sessionIds) var session: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.session(session), fields: Columns.session)
@@ -54,7 +54,7 @@ extension GW.Sessions {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The session id") var session: String
+        @Argument(help: "The session id", completion: .sessionIds) var session: String
 
         func run(_ ctx: CLIContext) async throws {
             ctx.output.show(try await ctx.client.resumeSession(session), fields: Columns.session)
@@ -100,7 +100,7 @@ extension GW.Sessions {
             aliases: ["remove"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The session id") var session: String
+        @Argument(help: "The session id", completion: .sessionIds) var session: String
 
         func run(_ ctx: CLIContext) async throws {
             try await ctx.client.removeSession(session)

@@ -38,7 +38,7 @@ extension GW.Triggers {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The trigger id") var trigger: String
+        @Argument(help: "The trigger id", completion: .triggerIds) var trigger: String
         @OptionGroup var inputOptions: InputOptions
         @OptionGroup var idempotency: IdempotencyOptions
 
