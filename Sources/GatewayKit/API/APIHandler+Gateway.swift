@@ -13,18 +13,24 @@ extension APIHandler {
 
     package func pauseGateway(_ input: Operations.PauseGateway.Input) async throws -> Operations.PauseGateway.Output {
         try runtime.setPaused(true)
+        let reason: String? = if case .json(let b)? = input.body { b.reason } else { nil }
+        try await runtime.audit.record(actor: RequestIdentity.actor, action: "gateway.pause", target: "gateway", reason: reason)
         runtime.logger.notice("gateway paused by \(RequestIdentity.actor)")
         return .ok(.init(body: .json(.init(paused: true))))
     }
 
     package func resumeGateway(_ input: Operations.ResumeGateway.Input) async throws -> Operations.ResumeGateway.Output {
         try runtime.setPaused(false)
+        let reason: String? = if case .json(let b)? = input.body { b.reason } else { nil }
+        try await runtime.audit.record(actor: RequestIdentity.actor, action: "gateway.resume", target: "gateway", reason: reason)
         runtime.logger.notice("gateway resumed by \(RequestIdentity.actor)")
         return .ok(.init(body: .json(.init(paused: false))))
     }
 
     package func reloadGateway(_ input: Operations.ReloadGateway.Input) async throws -> Operations.ReloadGateway.Output {
         let result = try runtime.reloadPipelines()
+        try await runtime.audit.record(actor: RequestIdentity.actor, action: "gateway.reload", target: "pipelines",
+                                       reason: "added \(result.added), removed \(result.removed), changed \(result.changed)")
         runtime.logger.notice("pipelines reloaded by \(RequestIdentity.actor): \(result.count) pipelines")
         return .ok(.init(body: .json(.init(pipelines: result.count, added: result.added, removed: result.removed,
                                            changed: result.changed))))

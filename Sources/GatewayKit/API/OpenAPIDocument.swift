@@ -1173,8 +1173,9 @@ components:
     ResumeRequest:
       type: object
       properties:
-        stepId: { type: string }
-        output: {}
+        stepId: { type: string, description: "required when the run waits at several wait steps" }
+        output: { description: "becomes the wait step's output; checked against its schema" }
+        reason: { type: string, description: recorded in the audit log }
     DecisionRequest:
       type: object
       properties:
@@ -1313,6 +1314,7 @@ components:
       properties:
         stepId: { type: string }
         pipelineId: { type: string }
+        reason: { type: string, description: recorded in the audit log }
     DebugRun:
       type: object
       required: [runId, pipelineId, stepId, since]
@@ -1324,7 +1326,8 @@ components:
     ReleaseRequest:
       type: object
       properties:
-        mode: { type: string, enum: [continue, step] }
+        mode: { type: string, enum: [continue, step], description: "step: stop again before the next step (default continue)" }
+        reason: { type: string, description: recorded in the audit log }
 
     AuditEntry:
       type: object

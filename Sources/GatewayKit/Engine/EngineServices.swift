@@ -12,6 +12,10 @@ struct EngineServices: Sendable {
     let logger: Logger
     /// Starts a child run for `invoke` and waits for its end.
     let invoke: @Sendable (_ pipelineId: String, _ input: JSONValue, _ parentRunId: String, _ depth: Int) async throws -> RunRecord
+    /// Steps waiting for a person.
+    var gates = GateRegistry()
+    /// Debug breakpoints (set by `Gateway.build` from the database).
+    var breakpoints = BreakpointRegistry(entries: [])
 
     /// Reads every secret's value (env variable or file).
     /// - Throws: `GatewayError` naming a secret whose source is missing.

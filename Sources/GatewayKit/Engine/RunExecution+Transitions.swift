@@ -58,8 +58,13 @@ extension RunExecution {
         try await commit([Draft("step.log", stepId: id, ["stream": .string(stream), "line": .string(line)])])
     }
 
+    /// A chunk of streamed text (an `infer` token delta), committed as `step.delta` `{text}`.
+    func stepDelta(id: String, text: String) async throws {
+        try await commit([Draft("step.delta", stepId: id, ["text": .string(text)])])
+    }
+
     /// The step starts waiting (sleep, wait, approval); the run is `waiting` while anything waits.
-    func stepWaiting(key: String, on waiting: WaitingOn) async throws {
+    func stepWaiting(key: String, on waiting: WaitingOn, extra: [Draft] = []) async throws {
         guard var step = step(key) else { return }
         step.status = "waiting"
         step.wakeAt = waiting.expiresAt
@@ -68,7 +73,7 @@ extension RunExecution {
                                           "since": .string(Timestamp.format(waiting.since))]
         if let expires = waiting.expiresAt { entry["expiresAt"] = .string(Timestamp.format(expires)) }
         metrics.runsWaiting(kind: waiting.kind).increment()
-        try await commit([Draft("run.waiting", stepId: step.id, ["waitingOn": .object(entry)])], steps: [key], runChanged: true) { r in
+        try await commit(extra + [Draft("run.waiting", stepId: step.id, ["waitingOn": .object(entry)])], steps: [key], runChanged: true) { r in
             r.waitingOn.removeAll { $0.stepId == waiting.stepId }
             r.waitingOn.append(waiting)
             r.status = .waiting

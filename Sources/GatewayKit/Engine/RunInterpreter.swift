@@ -30,6 +30,10 @@ struct RunInterpreter: Sendable {
             if previous.status == "failed" && !step.continueOnError, let error = previous.error { throw StepFailure(failure: error) }
             return previous.status == "completed" ? previous.output : nil
         }
+        if previous?.status == "waiting" {
+            return try await resumeWaiting(step, key: key, scope: scope, attempt: previous?.attempt ?? 1)
+        }
+        try await stopAtBreakpointIfNeeded(step)
         if let condition = step.condition, !(try evaluate(condition, scope: scope, stepId: step.id).isTruthy) {
             try await execution.stepSkipped(key: key, id: step.id, kind: step.kind, reason: "condition is false")
             scope.record(id: step.id, output: nil, status: "skipped")
@@ -46,7 +50,7 @@ struct RunInterpreter: Sendable {
             let started = ContinuousClock.now
             let current = attempt
             do {
-                let output = try await withTimeout(step.timeout) { try await execute(step, key: key, scope: scope, attempt: current) }
+                let output = try await withTimeout(Self.stepLimit(step)) { try await execute(step, key: key, scope: scope, attempt: current) }
                 services.metrics.stepDuration(kind: step.kind).record(seconds(since: started))
                 try await execution.stepCompleted(key: key, output: output)
                 scope.record(id: step.id, output: output, status: "completed")
@@ -67,6 +71,32 @@ struct RunInterpreter: Sendable {
                 if step.continueOnError { return nil }
                 throw StepFailure(failure: failure)
             }
+        }
+    }
+
+    /// A step that was waiting (sleep, wait, approval) when the gateway stopped: it waits again, keeping its
+    /// attempt and deadline, without a new `step.started`.
+    private func resumeWaiting(_ step: StepDefinition, key: String, scope: StepScope, attempt: Int) async throws -> JSONValue? {
+        do {
+            let output = try await execute(step, key: key, scope: scope, attempt: attempt)
+            try await execution.stepCompleted(key: key, output: output)
+            scope.record(id: step.id, output: output, status: "completed")
+            return output
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+            let failure = Self.failure(error, stepId: step.id)
+            try await execution.stepFailed(key: key, failure: failure)
+            scope.record(id: step.id, output: nil, status: "failed")
+            if step.continueOnError { return nil }
+            throw StepFailure(failure: failure)
+        }
+    }
+
+    /// The step-level time limit: for `wait` and `approval`, `timeout` is their own deadline with `onTimeout`, not a failure.
+    static func stepLimit(_ step: StepDefinition) -> Double? {
+        switch step.config {
+        case .wait, .approval: nil
+        default: step.timeout
         }
     }
 

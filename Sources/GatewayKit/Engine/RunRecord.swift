@@ -40,6 +40,19 @@ public struct WaitingOn: Sendable, Codable, Hashable {
     public var stepId: String
     public var since: Date
     public var expiresAt: Date?
+    /// For approvals and waits: the message shown to people.
+    public var message: String?
+    /// For approvals: who may decide (empty: anyone with `operate`).
+    public var approvers: [String]?
+
+    public init(kind: String, stepId: String, since: Date, expiresAt: Date?, message: String? = nil, approvers: [String]? = nil) {
+        self.kind = kind
+        self.stepId = stepId
+        self.since = since
+        self.expiresAt = expiresAt
+        self.message = message
+        self.approvers = approvers
+    }
 }
 
 /// One step's state inside a run. `key` is unique in the run (`loop[2]/inner` for nested steps).

@@ -54,7 +54,8 @@ public enum Gateway {
                 while true {
                     if let done = try await engine.awaitTerminal(child.runId, timeout: 3600), done.status.isTerminal { return done }
                 }
-            }))
+            },
+            breakpoints: BreakpointRegistry(entries: try await runtime.runs.breakpoints())))
         runtime.attachTriggers(.make(runtime: runtime), WebhookReceiver(runtime: runtime, environment: environment))
         let router = try makeRouter(runtime: runtime)
         var app = Application(

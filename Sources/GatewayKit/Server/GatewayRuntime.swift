@@ -17,6 +17,8 @@ public final class GatewayRuntime: Sendable {
     let runs: RunStore
     /// Starts, drives and recovers runs.
     package let engine: RunEngine
+    /// The hash-chained log of control-plane actions.
+    package let audit: AuditLog
 
     private let state: Mutex<MutableState>
     let catalog: PipelineCatalog
@@ -45,6 +47,7 @@ public final class GatewayRuntime: Sendable {
         self.catalog = catalog
         let options = PipelineSet.Options(execAllow: config.execAllow, backends: Set(config.backends.keys),
                                           agents: Set(config.agents.keys), secrets: Set(config.secrets.keys))
+        self.audit = AuditLog(database: database, redactor: Redactor(secrets: Array(secrets.values)))
         self.engine = RunEngine(store: runs, secrets: secrets, pipelines: { catalog.set }, options: { options })
     }
 

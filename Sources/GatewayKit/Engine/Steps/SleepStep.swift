@@ -20,7 +20,9 @@ extension RunInterpreter {
         }
         let remaining = wake.timeIntervalSinceNow
         if remaining > 0 {
-            try await execution.stepWaiting(key: key, on: WaitingOn(kind: "sleep", stepId: step.id, since: Date(), expiresAt: wake))
+            if await execution.step(key)?.status != "waiting" {
+                try await execution.stepWaiting(key: key, on: WaitingOn(kind: "sleep", stepId: step.id, since: Date(), expiresAt: wake))
+            }
             try await Task.sleep(for: .milliseconds(Int64(remaining * 1000)))
             try await execution.stepResumed(key: key, stepId: step.id)
         }

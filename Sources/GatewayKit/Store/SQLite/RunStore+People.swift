@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// Breakpoints and waiting-run queries.
+extension RunStore {
+    func breakpoints() async throws -> [Breakpoint] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM breakpoints ORDER BY step_id, pipeline_id").map { row in
+                let pipeline: String = row["pipeline_id"]
+                return Breakpoint(stepId: row["step_id"], pipelineId: pipeline.isEmpty ? nil : pipeline,
+                                  createdAt: Date(timeIntervalSince1970: row["created_at"]), actor: row["actor"])
+            }
+        }
+    }
+
+    func saveBreakpoint(_ b: Breakpoint) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO breakpoints (step_id, pipeline_id, created_at, actor) VALUES (?,?,?,?)
+                ON CONFLICT(step_id, pipeline_id) DO UPDATE SET created_at = excluded.created_at, actor = excluded.actor
+                """, arguments: [b.stepId, b.pipelineId ?? "", b.createdAt.timeIntervalSince1970, b.actor])
+        }
+    }
+
+    func deleteBreakpoint(stepId: String, pipelineId: String?) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM breakpoints WHERE step_id = ? AND pipeline_id = ?", arguments: [stepId, pipelineId ?? ""])
+        }
+    }
+
+    /// Runs that wait, with their waiting entries (for `/approvals` and `/debug/runs`).
+    func waitingRuns() async throws -> [RunRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE status = 'waiting' ORDER BY run_id").map(Self.decodeRun)
+        }
+    }
+}
