@@ -23,15 +23,4 @@ extension APIHandler {
         throw GatewayError.notImplemented("agent sessions")
     }
 
-    package func listModels(_ input: Operations.ListModels.Input) async throws -> Operations.ListModels.Output {
-        throw GatewayError.notImplemented("the OpenAI-compatible surface")
-    }
-
-    package func createChatCompletion(_ input: Operations.CreateChatCompletion.Input) async throws -> Operations.CreateChatCompletion.Output {
-        throw GatewayError.notImplemented("the OpenAI-compatible surface")
-    }
-
-    package func createResponse(_ input: Operations.CreateResponse.Input) async throws -> Operations.CreateResponse.Output {
-        throw GatewayError.notImplemented("the OpenAI-compatible surface")
-    }
 }

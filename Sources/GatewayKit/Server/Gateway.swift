@@ -84,6 +84,7 @@ public enum Gateway {
             AuthMiddleware(verifier: runtime.verifier, metricsAuth: runtime.config.metricsAuth),
             EmptyBodyMiddleware(),
             WebhookRequestMiddleware(),
+            OpenAIAcceptMiddleware(),
         ])
         return router
     }

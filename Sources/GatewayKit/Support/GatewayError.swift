@@ -73,6 +73,8 @@ extension GatewayError.Code {
     public static let gatewayPaused = Self("gateway_paused", status: 503)
     public static let replayedDelivery = Self("replayed_delivery", status: 409)
     public static let overlapSkipped = Self("overlap_skipped", status: 409)
+    public static let modelNotFound = Self("model_not_found", status: 404)
+    public static let pipelineFailed = Self("pipeline_failed", status: 500)
 }
 
 // MARK: - Constructors
