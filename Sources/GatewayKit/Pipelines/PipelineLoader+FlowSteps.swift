@@ -72,7 +72,10 @@ extension PipelineLoader {
         _ = optional(f, "json") { r in
             if case .mapping = r.node { _ = schema(r, what: "json") } else { _ = try r.bool(what: "json") }
         }
-        _ = optional(f, "messages") { try $0.sequence(what: "messages") }
+        _ = optional(f, "messages") { r in
+            guard case .scalar = r.node else { return _ = try r.sequence(what: "messages") }
+            guard try r.string(what: "messages").contains("${{") else { throw r.error("messages must be a list or an expression") }
+        }
         return fieldTemplates(f, kind: "infer").map { .infer(fields: $0) }
     }
 
