@@ -23,15 +23,19 @@ struct ShellLoop {
     func run() async -> Int32 {
         let tree = CommandNode.tree()
         let interactive = isatty(STDIN_FILENO) == 1
+        let client = try? CLIContext.make(global, environment: environment).client
+        let live = client.map { ShellLiveValues(source: LiveIds(client: $0)) }
         let editor = await LineEditor(
-            completer: ShellCompleter(root: tree),
+            completer: ShellCompleter(root: tree, provider: live),
             historyPath: LineEditor.historyPath(environment: environment),
             interactive: interactive)
         let interrupter = CommandInterrupter()
         defer { interrupter.stop() }
-        let prompt = Self.prompt(address: global.addr ?? environment["GW_ADDR"])
+        let address = global.addr ?? environment["GW_ADDR"]
         var status: Int32 = 0
         while true {
+            var prompt = Self.prompt(address: address)
+            if interactive, let client { prompt = Self.prompt(address: address, status: await ShellStatus.fetch(client)) }
             switch await editor.read(prompt: prompt) {
             case .end:
                 if interactive { StandardStreams.write("") }
@@ -40,6 +44,7 @@ struct ShellLoop {
                 continue
             case .line(let line):
                 await editor.remember(line)
+                defer { live?.invalidate() }
                 switch await perform(line, tree: tree, status: status, interrupter: interrupter) {
                 case .nothing: break
                 case .ran(let code): status = code
@@ -108,6 +113,11 @@ struct ShellLoop {
         var result = words
         result.insert(contentsOf: extra, at: words.firstIndex(of: "--") ?? words.endIndex)
         return result
+    }
+
+    /// `gw host:port [paused, 2 approvals]> `: the prompt for `address` with what `status` has to say.
+    static func prompt(address: String?, status: ShellStatus) -> String {
+        String(prompt(address: address).dropLast(2)) + status.note + "> "
     }
 
     /// `gw host:port> ` for the gateway at `address` (default `http://127.0.0.1:7070`).
