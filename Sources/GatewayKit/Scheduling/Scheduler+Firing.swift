@@ -53,10 +53,10 @@ extension Scheduler {
         Task {
             for runId in toCancel { await runner.cancel(runId, "scheduler") }
             do {
-                let started = try await runner.start(definition.pipelineId, definition.input, trigger, nil)
-                await self.started(id, runId: started.runId, due: due)
+                let result = try await runner.start(definition.pipelineId, definition.input, trigger, nil)
+                self.started(id, runId: result.runId, due: due)
             } catch {
-                await self.failedToStart(id, error: error)
+                self.failedToStart(id, error: error)
             }
         }
     }
