@@ -120,3 +120,14 @@ def make_gateway(workdir):
     yield make
     for gw in started:
         gw.stop()
+
+
+def wait_for(client, run_id, predicate, timeout=30):
+    """Polls GET /runs/:id until predicate(run) holds; fails with the last record."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        run = client.get(f"/runs/{run_id}").json()
+        if predicate(run):
+            return run
+        time.sleep(0.05)
+    raise AssertionError(f"run {run_id} never reached the state: {client.get(f'/runs/{run_id}').json()}")

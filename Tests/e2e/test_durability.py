@@ -3,7 +3,7 @@ import datetime
 import signal
 import time
 
-from conftest import Gateway
+from conftest import Gateway, wait_for
 
 CONFIG = """\
 listen: 127.0.0.1:0
@@ -32,14 +32,6 @@ def parse_time(text):
     return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def wait_for(client, run_id, predicate, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        run = client.get(f"/runs/{run_id}").json()
-        if predicate(run):
-            return run
-        time.sleep(0.05)
-    raise AssertionError(f"run {run_id} never reached the state: {client.get(f'/runs/{run_id}').json()}")
 
 
 def events(client, run_id):

@@ -5,7 +5,7 @@ import signal
 import sqlite3
 import time
 
-from conftest import Gateway
+from conftest import Gateway, wait_for
 
 CONFIG = """\
 listen: 127.0.0.1:0
@@ -49,14 +49,6 @@ output: ${{ steps.s3.output.v }}
 }
 
 
-def wait_for(client, run_id, predicate, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        run = client.get(f"/runs/{run_id}").json()
-        if predicate(run):
-            return run
-        time.sleep(0.05)
-    raise AssertionError(client.get(f"/runs/{run_id}").json())
 
 
 def test_kill_9_while_waiting_on_an_approval_then_approve_after_restart(workdir):

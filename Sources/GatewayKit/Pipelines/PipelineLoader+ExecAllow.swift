@@ -24,7 +24,7 @@ extension PipelineLoader {
             errors.append(r.error("run must not be empty"))
             return
         }
-        let allowsShell = options.execAllow.contains { Self.glob($0, matches: "sh") || Self.glob($0, matches: "/bin/sh") }
+        let allowsShell = options.execAllow.contains { Glob.matches($0, "sh") || Glob.matches($0, "/bin/sh") }
         if allowsShell || Self.harmlessBuiltins.contains(word) { return }
         let at = position(of: r, text: script.text, offset: offset)
         checkAllowed(program: word, templated: word.contains("${{"), at: at)
@@ -42,7 +42,7 @@ extension PipelineLoader {
         }
         let name = (program as NSString).lastPathComponent
         let ok = allow.contains { pattern in
-            Self.glob(pattern, matches: name) || (pattern.contains("/") && Self.glob(pattern, matches: program))
+            Glob.matches(pattern, name) || (pattern.contains("/") && Glob.matches(pattern, program))
         }
         if !ok {
             errors.append(LoadError(file: file, line: position.line, column: position.column,
@@ -68,31 +68,5 @@ extension PipelineLoader {
             return (word, start)
         }
         return nil
-    }
-
-    /// Whether `name` matches `pattern`, where `*` is any run of characters and `?` any one character.
-    static func glob(_ pattern: String, matches name: String) -> Bool {
-        let p = Array(pattern)
-        let n = Array(name)
-        var pi = 0, ni = 0
-        var star = -1, mark = 0
-        while ni < n.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == n[ni] {
-                pi += 1
-                ni += 1
-            } else if pi < p.count, p[pi] == "*" {
-                star = pi
-                mark = ni
-                pi += 1
-            } else if star >= 0 {
-                pi = star + 1
-                mark += 1
-                ni = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
     }
 }
