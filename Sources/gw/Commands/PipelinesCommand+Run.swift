@@ -44,8 +44,9 @@ extension GW.Pipelines {
         static let configuration = CommandConfiguration(
             abstract: "Start a pipeline run and return at once, or follow it with --follow",
             discussion: """
-                Prints the new run's id and status. With --follow it prints the run's events until the run ends
-                and exits like `gw pipelines run`: 0 completed, 3 failed, 4 cancelled.
+                Prints the new run's id and status. With --follow it follows the run until it ends (on a terminal
+                a live view of its steps; otherwise its events, one per line) and exits like `gw pipelines run`:
+                0 completed, 3 failed, 4 cancelled.
 
                 Examples:
                   gw pipelines start deploy --set ref=main
@@ -67,7 +68,13 @@ extension GW.Pipelines {
                 return
             }
             ctx.output.note("started run \(started.runId)")
-            try RunOutcome.finish(try await ctx.followEvents(started.runId))
+            guard ctx.stderrIsTerminal, ctx.output.format == .table else {
+                try RunOutcome.finish(try await ctx.followEvents(started.runId))
+                return
+            }
+            let run = try await ctx.watcher.watch(started.runId)
+            ctx.output.show(run, fields: Columns.run)
+            try RunOutcome.finish(run)
         }
     }
 }

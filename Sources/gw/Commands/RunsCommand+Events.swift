@@ -41,8 +41,9 @@ extension GW.Runs {
         static let configuration = CommandConfiguration(
             abstract: "Wait for a run to end, showing its progress, then print it",
             discussion: """
-                On a terminal a progress line shows the status, the current step and the elapsed time;
-                otherwise each step and status change is printed as a plain line.
+                On a terminal a live view shows each step (status, duration, last log line), the run's status
+                and elapsed time, and what the run waits on with the command that continues it; otherwise
+                each step and status change is printed as a plain line on stderr.
                 Exits 0 when the run completed, 3 when it failed, 4 when it was cancelled.
 
                 Example:
@@ -53,9 +54,9 @@ extension GW.Runs {
         @Argument(help: "The run id", completion: .runIds) var runId: String
 
         func run(_ ctx: CLIContext) async throws {
-            let follower = ctx.follower
-            let run = try await follower.follow(runId) { event in
-                guard !follower.showsProgress, ctx.output.format == .table else { return }
+            let watcher = ctx.watcher
+            let run = try await watcher.watch(runId) { event in
+                guard !watcher.live, ctx.output.format == .table else { return }
                 let type = event["type"]?.stringValue ?? ""
                 if type != "step.log" && type != "step.delta" { ctx.output.note(Columns.eventLine(event)) }
             }

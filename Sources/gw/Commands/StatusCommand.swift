@@ -6,8 +6,10 @@ extension GW {
         static let configuration = CommandConfiguration(
             abstract: "Show the gateway's state on one screen",
             discussion: """
-                Shows whether the gateway is paused, its version, start time, address, and counts of
-                pipelines and runs in flight.
+                Shows whether the gateway is paused, its version, start time and address, the number of pipelines,
+                the newest runs (up to 1000) by status, pending approvals and the next schedule fires. Parts the
+                gateway cannot answer yet are shown as unknown. With --output json, the gateway record gets the
+                keys runsByStatus, runsCounted, approvalsPending and nextFires.
 
                 Example:
                   gw status --output json
@@ -16,12 +18,14 @@ extension GW {
         @OptionGroup var global: GlobalOptions
 
         func run(_ ctx: CLIContext) async throws {
-            let state = try await ctx.client.gateway()
-            ctx.output.show(state, fields: [
-                .init("Gateway", "listen"), .init("Version", "version"),
-                .init("Paused", "paused"), .init("Started", "startedAt"),
-                .init("Pipelines", "pipelines"), .init("Runs in flight", "runsInFlight"),
-            ])
+            let summary = try await GatewaySummary.fetch(ctx.client)
+            switch ctx.output.format {
+            case .json, .yaml: ctx.output.structured(summary.json)
+            case .table:
+                let table = Table(headers: [], rows: summary.rows, headers: false, bold: false,
+                                  separator: ctx.output.isTTY ? "  " : "\t")
+                ctx.output.line(String(table.render().dropLast()))
+            }
         }
     }
 }
