@@ -112,3 +112,9 @@ class FakeLLM:
 def chunk(model, delta, finish=None):
     return {"id": "x", "object": "chat.completion.chunk", "model": model,
             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+
+if __name__ == "__main__":
+    with FakeLLM() as fake:
+        print(fake.url, flush=True)
+        fake.thread.join()
