@@ -54,7 +54,7 @@ import Testing
 
     @Test func unbuiltRoutesAnswer501Honestly() async throws {
         try await TestGateway.with { gw in
-            let response = try await gw.request(.GET, "/schedules", token: admin)
+            let response = try await gw.request(.GET, "/sessions", token: admin)
             #expect(response.status == 501)
             #expect(response.errorCode == "not_implemented")
         }
