@@ -134,6 +134,7 @@ def test_failing_pipeline_raises_status_error_500(gw, stream):
     assert caught.value.status_code == 500
     assert caught.value.code == "pipeline_failed"
     assert "no luck" in caught.value.message
+    assert "tok-operate" not in (gw.dir / "serve.log").read_text()
 
 
 def test_bad_token_raises_authentication_error(gw):

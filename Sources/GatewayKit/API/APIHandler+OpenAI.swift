@@ -18,15 +18,13 @@ extension APIHandler {
         guard case .json(let object) = input.body else { throw GatewayError(.badRequest, "the body must be JSON") }
         let request = try OpenAIChatRequest.chatCompletion(try Self.json(object))
         let record = try await startOpenAIRun(request)
-        var encoder = ChatCompletionEncoder(runId: record.runId, model: request.model, created: record.createdAt,
+        let encoder = ChatCompletionEncoder(runId: record.runId, model: request.model, created: record.createdAt,
                                             includeUsage: request.includeUsage)
         if request.stream {
             let bytes = try await OpenAIRunStream(runtime: runtime, runId: record.runId, encoder: encoder).body()
             return .ok(.init(body: .textEventStream(HTTPBody(bytes, length: .unknown, iterationBehavior: .single))))
         }
         let finished = try await completedRun(record.runId)
-        encoder = ChatCompletionEncoder(runId: finished.runId, model: request.model, created: finished.createdAt,
-                                        includeUsage: request.includeUsage)
         return .ok(.init(body: .json(try Self.object(encoder.completion(finished)))))
     }
 

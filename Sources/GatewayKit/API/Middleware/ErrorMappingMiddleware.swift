@@ -16,7 +16,9 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let gatewayError = map(error, request: request)
             if gatewayError.status >= 500 && gatewayError.code != .notImplemented {
-                logger.error("\(request.method) \(request.uri.path) failed: \(String(describing: error))")
+                // The cause only: a ServerError's description carries the request, Authorization header included.
+                let cause = (error as? ServerError)?.underlyingError ?? error
+                logger.error("\(request.method) \(request.uri.path) failed: \(String(describing: cause))")
             } else {
                 logger.debug("\(request.method) \(request.uri.path): \(gatewayError.code) \(gatewayError.message)")
             }

@@ -20,7 +20,7 @@ extension RunInterpreter {
         while true {
             tries += 1
             do {
-                let reply = try await BackendCall.stream(request, client: services.httpClient, timeout: step.timeout ?? 600) { text in
+                let reply = try await BackendCall.stream(request, client: services.httpClient, timeout: step.timeout ?? 3600) { text in
                     streamed = true
                     try await execution.stepDelta(id: step.id, text: text)
                 }
