@@ -26,9 +26,8 @@ extension APIHandler {
     package func startPipeline(_ input: Operations.StartPipeline.Input) async throws -> Operations.StartPipeline.Output {
         let body = try Self.runInput(input.body.map { if case .json(let b) = $0 { b } else { nil } } ?? nil)
         let record = try await startRun(input.path.pipelineId, input: body, key: input.headers.idempotencyKey)
-        let current = try await runtime.runs.run(record.runId) ?? record
         return .accepted(.init(headers: .init(location: "/runs/\(record.runId)"),
-                               body: .json(.init(runId: record.runId, status: current.status.rawValue))))
+                               body: .json(.init(runId: record.runId, status: record.status.rawValue))))
     }
 
     /// Starts a run from the API (503 while paused; replays for a known Idempotency-Key).

@@ -4,7 +4,7 @@ import Foundation
 extension RunExecution {
     func markStarted() async throws {
         guard record.status == .queued else { return }
-        try await commit([Draft("run.started")], runChanged: true) { r in
+        try await commit([Draft("run.started")], runChanged: true, wait: false) { r in
             r.status = .running
             r.startedAt = Date()
         }
@@ -16,7 +16,7 @@ extension RunExecution {
         setStep(StepRecord(key: key, id: id, kind: kind, status: "running", attempt: attempt, startedAt: Date(),
                            finishedAt: nil, output: nil, error: nil, wakeAt: keptWake))
         try await commit([Draft("step.started", stepId: id, ["attempt": .number(Double(attempt)), "kind": .string(kind)])],
-                         steps: [key])
+                         steps: [key], wait: false)
     }
 
     func stepCompleted(key: String, output: JSONValue) async throws {
@@ -28,7 +28,7 @@ extension RunExecution {
         setStep(step)
         let ms = (step.finishedAt!.timeIntervalSince(step.startedAt ?? step.finishedAt!) * 1000).rounded()
         try await commit([Draft("step.completed", stepId: step.id, ["attempt": .number(Double(step.attempt)), "durationMs": .number(ms)])],
-                         steps: [key])
+                         steps: [key], wait: false)
     }
 
     func stepFailed(key: String, failure: RunFailure) async throws {
@@ -46,7 +46,7 @@ extension RunExecution {
     func stepSkipped(key: String, id: String, kind: String, reason: String) async throws {
         setStep(StepRecord(key: key, id: id, kind: kind, status: "skipped", attempt: 0, startedAt: nil,
                            finishedAt: Date(), output: nil, error: nil, wakeAt: nil))
-        try await commit([Draft("step.skipped", stepId: id, ["reason": .string(reason)])], steps: [key])
+        try await commit([Draft("step.skipped", stepId: id, ["reason": .string(reason)])], steps: [key], wait: false)
     }
 
     func stepRetrying(id: String, attempt: Int, error: String, delayMs: Int) async throws {
@@ -55,7 +55,7 @@ extension RunExecution {
     }
 
     func stepLog(id: String, stream: String, line: String) async throws {
-        try await commit([Draft("step.log", stepId: id, ["stream": .string(stream), "line": .string(line)])])
+        try await commit([Draft("step.log", stepId: id, ["stream": .string(stream), "line": .string(line)])], wait: false)
     }
 
     /// A chunk of streamed text (an `infer` token delta), committed as `step.delta` `{text}`.

@@ -38,8 +38,13 @@ actor RunExecution {
     }
 
     /// Applies `change` to the record, then commits the run row (when `runChanged`), the given steps and
-    /// the events, and publishes the events once committed.
-    func commit(_ drafts: [Draft], steps: [String] = [], runChanged: Bool = false,
+    /// the events, and publishes the events once committed (in seq order, always after their commit).
+    ///
+    /// With `wait: false` the run goes on while the commit is in flight: used for progress that nobody is
+    /// answered about (step started/completed, logs). A crash before it lands only means the step runs
+    /// again (at-least-once); anything acknowledged to a client (waiting states, the end of the run) waits,
+    /// and waiting also waits for every earlier commit of the run.
+    func commit(_ drafts: [Draft], steps: [String] = [], runChanged: Bool = false, wait: Bool = true,
                 extra: [StoreWriter.Operation] = [], _ change: (inout RunRecord) -> Void = { _ in }) async throws {
         change(&record)
         let now = Date()
@@ -60,13 +65,13 @@ actor RunExecution {
         let hub = self.hub
         let counter = metrics.eventsWritten
         let task = Task {
-            try? await previous?.value
+            try await previous?.value
             try await ticket.wait()
             if !events.isEmpty { counter.increment(by: Int64(events.count)) }
             hub.publish(events)
         }
         tail = task
-        try await task.value
+        if wait { try await task.value }
     }
 
     /// The step with `key`, if recorded.
