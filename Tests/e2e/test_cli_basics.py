@@ -67,7 +67,7 @@ def test_pipelines_list_prints_a_table_and_json(gateway):
 
 
 def test_an_unbuilt_route_is_reported_cleanly(gateway):
-    result = gateway.cli("schedules", "list")
+    result = gateway.cli("sessions", "list")
     assert result.returncode == 1
     assert "not_implemented" in result.stderr
     assert "Traceback" not in result.stderr and "Fatal" not in result.stderr
