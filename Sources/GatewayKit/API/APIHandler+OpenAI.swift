@@ -16,7 +16,7 @@ extension APIHandler {
         _ input: Operations.CreateChatCompletion.Input
     ) async throws -> Operations.CreateChatCompletion.Output {
         guard case .json(let object) = input.body else { throw GatewayError(.badRequest, "the body must be JSON") }
-        let request = try OpenAIChatRequest.chatCompletion(try Self.json(object))
+        let request = try OpenAIChatRequest.chatCompletion(object.json)
         let record = try await startOpenAIRun(request)
         let encoder = ChatCompletionEncoder(runId: record.runId, model: request.model, created: record.createdAt,
                                             includeUsage: request.includeUsage)
@@ -25,12 +25,12 @@ extension APIHandler {
             return .ok(.init(body: .textEventStream(HTTPBody(bytes, length: .unknown, iterationBehavior: .single))))
         }
         let finished = try await completedRun(record.runId)
-        return .ok(.init(body: .json(try Self.object(encoder.completion(finished)))))
+        return .ok(.init(body: .json(try .init(json: encoder.completion(finished)))))
     }
 
     package func createResponse(_ input: Operations.CreateResponse.Input) async throws -> Operations.CreateResponse.Output {
         guard case .json(let object) = input.body else { throw GatewayError(.badRequest, "the body must be JSON") }
-        let request = try OpenAIChatRequest.response(try Self.json(object))
+        let request = try OpenAIChatRequest.response(object.json)
         let record = try await startOpenAIRun(request)
         let encoder = ResponseEncoder(runId: record.runId, model: request.model, created: record.createdAt)
         if request.stream {
@@ -38,7 +38,7 @@ extension APIHandler {
             return .ok(.init(body: .textEventStream(HTTPBody(bytes, length: .unknown, iterationBehavior: .single))))
         }
         let finished = try await completedRun(record.runId)
-        return .ok(.init(body: .json(try Self.object(encoder.response(finished, status: "completed")))))
+        return .ok(.init(body: .json(try .init(json: encoder.response(finished, status: "completed")))))
     }
 
     // MARK: - Runs
@@ -67,13 +67,5 @@ extension APIHandler {
             guard record.status == .completed else { throw OpenAIRunResult.failure(record) }
             return record
         }
-    }
-
-    private static func json(_ object: Components.Schemas.OpenAIObject) throws -> JSONValue {
-        try JSONValue.parse(JSONEncoder().encode(object))
-    }
-
-    private static func object(_ json: JSONValue) throws -> Components.Schemas.OpenAIObject {
-        try JSONDecoder().decode(Components.Schemas.OpenAIObject.self, from: json.jsonData())
     }
 }

@@ -25,7 +25,7 @@ extension GatewayClient {
             "model": .string(model), "stream": true,
             "messages": .array(messages.map { ["role": .string($0.role), "content": .string($0.content)] }),
         ]
-        let object = try JSONDecoder().decode(Components.Schemas.OpenAIObject.self, from: request.jsonData())
+        let object = try Components.Schemas.OpenAIObject(json: request)
         let body = try await call {
             try await api.createChatCompletion(.init(
                 headers: .init(accept: [.init(contentType: .textEventStream)]), body: .json(object)

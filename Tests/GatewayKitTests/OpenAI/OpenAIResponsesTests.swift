@@ -39,6 +39,14 @@ import Testing
         }
     }
 
+    @Test func openAIObjectsConvertWithoutLosingTypes() throws {
+        let value: JSONValue = ["b": true, "i": 3, "d": 0.5, "s": "x", "n": nil, "a": [1, "two", ["k": false]]]
+        let object = try Components.Schemas.OpenAIObject(json: value)
+        #expect(object.json == value)
+        let decoded = try JSONDecoder().decode(Components.Schemas.OpenAIObject.self, from: value.jsonData())
+        #expect(decoded.json == value)
+    }
+
     @Test func replyContentFollowsTheRule() {
         #expect(OpenAIRunResult.content("plain") == "plain")
         #expect(OpenAIRunResult.content(["content": "c", "text": "t"]) == "c")
