@@ -1,46 +1,57 @@
 import Foundation
 import GatewayKit
 
-/// Follows a run until it ends by polling `GET /runs/:id` and the JSON events snapshot.
-///
-/// Polling is the stand-in until the engine serves event streams (SSE); callers only see events and the final run.
+/// Follows a run until it ends by reading its event stream (SSE), reconnecting from the last event seen
+/// when the connection drops; callers see each event in `seq` order and then the final run.
 struct RunFollower {
     let client: GatewayClient
     /// Whether to keep a one-line progress display on stderr (steps, status, elapsed).
     let showsProgress: Bool
-    var interval: Duration = .milliseconds(500)
-    /// Events asked for per snapshot.
-    var pageSize = 1000
 
-    /// Polls until the run is terminal, handing each new event to `onEvent` in `seq` order.
+    /// Streams events until the run is terminal, handing each new event to `onEvent` in `seq` order.
     /// - Parameter since: only events with a larger `seq`.
     /// - Returns: the run record once it is terminal.
     func follow(_ runId: String, since: Int = 0, onEvent: (JSONValue) -> Void) async throws -> RunInfo {
         var since = since
         let started = ContinuousClock.now
         while true {
-            let run = try await client.run(runId)
-            since = try await drain(runId, since: since, onEvent: onEvent)
+            var run = try await client.run(runId)
+            if showsProgress { drawProgress(run, elapsed: ContinuousClock.now - started) }
+            do {
+                for try await event in try await client.eventStream(runId: runId, since: since) {
+                    guard let seq = event["seq"]?.numberValue.map(Int.init), seq > since else { continue }
+                    clearProgress()
+                    onEvent(event)
+                    since = seq
+                    if showsProgress, let status = Self.status(after: event) {
+                        run.status = status
+                        drawProgress(run, elapsed: ContinuousClock.now - started)
+                    }
+                }
+            } catch let error as GatewayError {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            run = try await client.run(runId)
             if RunOutcome.isTerminal(run.status) {
                 clearProgress()
                 return run
             }
-            if showsProgress { drawProgress(run, elapsed: ContinuousClock.now - started) }
-            try await Task.sleep(for: interval)
         }
     }
 
-    /// Hands every event after `since` to `onEvent`; returns the last `seq` seen.
-    private func drain(_ runId: String, since: Int, onEvent: (JSONValue) -> Void) async throws -> Int {
-        var since = since
-        while true {
-            let page = try await client.events(runId: runId, since: since, limit: pageSize)
-            if !page.events.isEmpty { clearProgress() }
-            for event in page.events {
-                onEvent(Printer.json(event))
-                since = max(since, event.seq)
-            }
-            if page.events.count < pageSize { return since }
+    /// The run status an event implies, if any.
+    static func status(after event: JSONValue) -> String? {
+        switch event["type"]?.stringValue {
+        case "run.started", "run.resumed": "running"
+        case "run.waiting": "waiting"
+        case "run.completed": "completed"
+        case "run.failed": "failed"
+        case "run.cancelled": "cancelled"
+        default: nil
         }
     }
 
