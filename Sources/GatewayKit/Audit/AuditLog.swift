@@ -8,37 +8,31 @@ package actor AuditLog {
     private let pool: DatabasePool
     nonisolated var poolForReads: DatabasePool { pool }
     private let redactor: Redactor
-    private var tip: (seq: Int, hash: String)?
 
     init(database: GatewayDatabase, redactor: Redactor) {
         pool = database.pool
         self.redactor = redactor
     }
 
-    /// Appends an entry (secrets redacted), committed before returning.
+    /// Appends an entry (secrets redacted), committed before returning. The sequence number and the previous
+    /// hash are read inside the write transaction: SQLite's single writer orders concurrent appends, whereas
+    /// a tip cached on the actor would be read twice across the `await` (actor reentrancy) and collide.
     @discardableResult
     package func record(actor: String, action: String, target: String, runId: String? = nil, reason: String? = nil) async throws -> AuditEntry {
-        let (lastSeq, lastHash) = try await currentTip()
-        var entry = AuditEntry(seq: lastSeq + 1, at: Date(), actor: actor, action: action, target: redactor.redact(target),
-                               reason: reason.map { redactor.redact($0) }, runId: runId, hash: "", prevHash: lastHash)
-        entry.hash = Self.hash(entry)
-        let e = entry
-        try await pool.write { db in
+        let draft = AuditEntry(seq: 0, at: Date(), actor: actor, action: action, target: redactor.redact(target),
+                               reason: reason.map { redactor.redact($0) }, runId: runId, hash: "", prevHash: "")
+        return try await pool.write { db in
+            let tip = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+                .map { ($0["seq"] as Int, $0["hash"] as String) } ?? (0, AuditEntry.genesis)
+            var e = draft
+            e.seq = tip.0 + 1
+            e.prevHash = tip.1
+            e.hash = Self.hash(e)
             try db.execute(sql: """
                 INSERT INTO audit (seq, at, actor, action, target, reason, run_id, hash, prev_hash) VALUES (?,?,?,?,?,?,?,?,?)
                 """, arguments: [e.seq, e.at.timeIntervalSince1970, e.actor, e.action, e.target, e.reason, e.runId, e.hash, e.prevHash])
+            return e
         }
-        tip = (entry.seq, entry.hash)
-        return entry
-    }
-
-    private func currentTip() async throws -> (Int, String) {
-        if let tip { return tip }
-        let loaded = try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").map { ($0["seq"] as Int, $0["hash"] as String) }
-        } ?? (0, AuditEntry.genesis)
-        tip = loaded
-        return loaded
     }
 
     /// The SHA-256 (hex) of an entry's canonical form: its fields and the previous hash, as a JSON array.
