@@ -4,9 +4,13 @@ struct TimeoutExpired: Error, CustomStringConvertible {
     var description: String { "timed out after \(DurationParser.format(seconds))" }
 }
 
-/// Runs `body`, cancelling it and throwing `TimeoutExpired` after `seconds` (nil: no limit).
+/// Longest timeout honoured (100 years); a longer one (or an infinite one) means no limit, since converting it
+/// to the clock's integer milliseconds would overflow and trap.
+let longestTimeout: Double = 100 * 365 * 86_400
+
+/// Runs `body`, cancelling it and throwing `TimeoutExpired` after `seconds` (nil or beyond `longestTimeout`: no limit).
 func withTimeout<T: Sendable>(_ seconds: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    guard let seconds else { return try await body() }
+    guard let seconds, seconds.isFinite, seconds < longestTimeout else { return try await body() }
     return try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await body() }
         group.addTask {
