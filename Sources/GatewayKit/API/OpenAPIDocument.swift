@@ -207,7 +207,7 @@ paths:
           in: query
           required: false
           description: How long to wait for the end of the run (duration, default `30s`).
-          schema: { type: string }
+          schema: { type: string, pattern: "^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$" }
         - $ref: "#/components/parameters/IdempotencyKey"
       requestBody:
         required: false
@@ -273,9 +273,9 @@ paths:
       summary: Runs, newest first, paged
       parameters:
         - { name: pipelineId, in: query, required: false, schema: { type: string } }
-        - { name: status, in: query, required: false, schema: { type: string } }
-        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 1000 } }
-        - { name: cursor, in: query, required: false, schema: { type: string } }
+        - { name: status, in: query, required: false, description: "one of the run statuses", schema: { type: string, pattern: "^(queued|running|waiting|completed|failed|cancelled)$" } }
+        - { name: limit, in: query, required: false, description: "1…1000 (default 50); out of range: 400", schema: { type: integer, minimum: 1, maximum: 1000 } }
+        - { name: cursor, in: query, required: false, description: "a previous page's nextCursor (a runId)", schema: { type: string, minLength: 1 } }
       responses:
         "200":
           description: A page of runs.
@@ -328,8 +328,8 @@ paths:
         `data: <json>`, a `: keep-alive` comment every 15 s, ending when the run is terminal.
         `application/x-ndjson`: the same events as JSON lines. `application/json`: `{runId, events}` now.
       parameters:
-        - { name: since, in: query, required: false, description: "only events with a larger seq", schema: { type: integer, minimum: 0 } }
-        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 10000 } }
+        - { name: since, in: query, required: false, description: "only events with a larger seq; negative: 400", schema: { type: integer, minimum: 0 } }
+        - { name: limit, in: query, required: false, description: "JSON snapshot only: 1…10000 (default 10000); out of range: 400", schema: { type: integer, minimum: 1, maximum: 10000 } }
         - { name: follow, in: query, required: false, description: "false: never wait for more events", schema: { type: boolean } }
         - { name: Last-Event-ID, in: header, required: false, schema: { type: string } }
       responses:
@@ -337,7 +337,7 @@ paths:
           description: Events.
           content:
             text/event-stream:
-              schema: { type: string }
+              schema: { $ref: "#/components/schemas/SSEFrame" }
             application/x-ndjson:
               schema: { type: string }
             application/json:
@@ -780,10 +780,10 @@ paths:
         - { name: runId, in: query, required: false, schema: { type: string } }
         - { name: actor, in: query, required: false, schema: { type: string } }
         - { name: action, in: query, required: false, schema: { type: string } }
-        - { name: since, in: query, required: false, description: RFC 3339, schema: { type: string } }
-        - { name: until, in: query, required: false, description: RFC 3339, schema: { type: string } }
-        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 1000 } }
-        - { name: cursor, in: query, required: false, schema: { type: string } }
+        - { name: since, in: query, required: false, description: RFC 3339, schema: { type: string, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$" } }
+        - { name: until, in: query, required: false, description: RFC 3339, schema: { type: string, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$" } }
+        - { name: limit, in: query, required: false, description: "1…1000 (default 100); out of range: 400", schema: { type: integer, minimum: 1, maximum: 1000 } }
+        - { name: cursor, in: query, required: false, description: "a previous page's nextCursor", schema: { type: string, pattern: "^[0-9]+$" } }
       responses:
         "200":
           description: A page of entries.
@@ -1162,6 +1162,20 @@ components:
         at: { type: string }
         stepId: { type: string }
         data: {}
+    SSEFrame:
+      type: object
+      description: |
+        One Server-Sent Events frame as a client parses it: OpenAPI 3.1 has no item schema for streams,
+        so the schema of `text/event-stream` describes a single frame. `data` is the event (a RunEvent) as JSON.
+      required: [data]
+      properties:
+        id: { type: string, pattern: "^[0-9]+$", description: "the event's seq" }
+        event: { type: string, description: "the event's type" }
+        data:
+          type: string
+          contentMediaType: application/json
+          contentSchema: { $ref: "#/components/schemas/RunEvent" }
+        retry: { type: integer }
     EventList:
       type: object
       required: [runId, events]
