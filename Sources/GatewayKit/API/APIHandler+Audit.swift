@@ -5,7 +5,7 @@ import OpenAPIRuntime
 extension APIHandler {
     package func listAudit(_ input: Operations.ListAudit.Input) async throws -> Operations.ListAudit.Output {
         let q = input.query
-        let limit = q.limit ?? 100
+        let limit = try QueryBounds.check(q.limit, "limit", in: 1...1000, default: 100)
         let after = try q.cursor.map { text -> Int in
             guard let seq = Int(text) else { throw GatewayError(.badRequest, "invalid cursor '\(text)'") }
             return seq

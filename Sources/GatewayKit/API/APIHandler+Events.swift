@@ -8,10 +8,12 @@ extension APIHandler {
     package func getRunEvents(_ input: Operations.GetRunEvents.Input) async throws -> Operations.GetRunEvents.Output {
         let runId = input.path.runId
         guard try await runtime.runs.run(runId) != nil else { throw GatewayError.notFound("run '\(runId)'") }
-        let since = input.query.since ?? input.headers.lastEventID.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+        let since = try QueryBounds.check(input.query.since, "since", in: 0...Int.max, default:
+            input.headers.lastEventID.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { max($0, 0) } ?? 0)
+        let limit = try QueryBounds.check(input.query.limit, "limit", in: 1...10_000, default: 10_000)
         switch Self.eventFormat(input.headers.accept) {
         case .json:
-            let events = try await runtime.runs.events(runId, since: since, limit: input.query.limit ?? 10_000)
+            let events = try await runtime.runs.events(runId, since: since, limit: limit)
             return .ok(.init(body: .json(.init(runId: runId, events: try events.map(Components.Schemas.RunEvent.init(event:))))))
         case .ndjson:
             let stream = EventStream(runtime: runtime, runId: runId, since: since, follow: input.query.follow ?? true, sse: false)

@@ -3,10 +3,11 @@ import OpenAPIRuntime
 
 extension APIHandler {
     package func listRuns(_ input: Operations.ListRuns.Input) async throws -> Operations.ListRuns.Output {
-        let limit = input.query.limit ?? 50
+        let limit = try QueryBounds.check(input.query.limit, "limit", in: 1...1000, default: 50)
         if let status = input.query.status, RunStatus(rawValue: status) == nil {
             throw GatewayError(.badRequest, "unknown status '\(status)' (queued, running, waiting, completed, failed, cancelled)")
         }
+        if input.query.cursor?.isEmpty == true { throw GatewayError(.badRequest, "cursor must be a previous page's nextCursor, not empty") }
         let records = try await runtime.runs.runs(pipelineId: input.query.pipelineId, status: input.query.status,
                                                   limit: limit + 1, cursor: input.query.cursor)
         let page = Array(records.prefix(limit))
