@@ -53,8 +53,18 @@ extension GW {
             do {
                 try await ServiceGroup(configuration: groupConfig).run()
             } catch {
-                throw CommandExit(ExitCodes.error, "the gateway stopped: \(error)")
+                throw CommandExit(ExitCodes.error, Self.stopMessage(error, listen: settings.listen))
             }
+        }
+
+        /// Names the address when binding failed (port in use, no permission, no such address), which NIO
+        /// reports only as `bind(descriptor:ptr:bytes:): <strerror> (errno: N)`.
+        static func stopMessage(_ error: any Error, listen: String) -> String {
+            let text = String(describing: error)
+            guard text.hasPrefix("bind(") else { return "the gateway stopped: \(text)" }
+            let afterCall = text.range(of: "): ").map { text[$0.upperBound...] } ?? Substring(text)
+            let reason = afterCall.split(separator: "(").first?.trimmingCharacters(in: CharacterSet(charactersIn: " )")) ?? text
+            return "cannot listen on \(listen): \(reason.lowercased()) (choose another address with --listen or GW_LISTEN)"
         }
     }
 }
