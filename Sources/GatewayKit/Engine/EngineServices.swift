@@ -16,6 +16,8 @@ struct EngineServices: Sendable {
     var gates = GateRegistry()
     /// Debug breakpoints (set by `Gateway.build` from the database).
     var breakpoints = BreakpointRegistry(entries: [])
+    /// ACP agent sessions (set by `Gateway.build`).
+    var sessions: AgentSessions?
 
     /// Reads every secret's value (env variable or file).
     /// - Throws: `GatewayError` naming a secret whose source is missing.

@@ -14,9 +14,11 @@ public enum Gateway {
     public struct Built: Sendable {
         public let runtime: GatewayRuntime
         public let application: Application<RouterResponder<Context>>
-        /// Every service to run, in start order (the engine first: on shutdown the HTTP server stops first,
-        /// then the engine drains).
-        public var services: [any Service] { [runtime.engine, runtime.scheduler, application] }
+        /// Every service to run, in start order (on shutdown the HTTP server stops first, then the engine drains,
+        /// then the agent processes of sessions are stopped).
+        public var services: [any Service] {
+            [SessionHousekeeping(sessions: runtime.sessions), runtime.engine, runtime.scheduler, application]
+        }
         /// Path of the bootstrap admin token, when one was written or reused.
         public let bootstrapTokenPath: String?
     }
@@ -55,7 +57,7 @@ public enum Gateway {
                     if let done = try await engine.awaitTerminal(child.runId, timeout: 3600), done.status.isTerminal { return done }
                 }
             },
-            breakpoints: BreakpointRegistry(entries: try await runtime.runs.breakpoints())))
+            breakpoints: BreakpointRegistry(entries: try await runtime.runs.breakpoints()), sessions: runtime.sessions))
         runtime.attachTriggers(.make(runtime: runtime), WebhookReceiver(runtime: runtime, environment: environment))
         let router = try makeRouter(runtime: runtime)
         var app = Application(

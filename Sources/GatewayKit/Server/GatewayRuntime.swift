@@ -19,6 +19,8 @@ public final class GatewayRuntime: Sendable {
     package let engine: RunEngine
     /// The hash-chained log of control-plane actions.
     package let audit: AuditLog
+    /// ACP agent sessions and their live processes.
+    let sessions: AgentSessions
 
     private let state: Mutex<MutableState>
     let catalog: PipelineCatalog
@@ -48,6 +50,9 @@ public final class GatewayRuntime: Sendable {
         let options = PipelineSet.Options(execAllow: config.execAllow, backends: Set(config.backends.keys),
                                           agents: Set(config.agents.keys), secrets: Set(config.secrets.keys))
         self.audit = AuditLog(database: database, redactor: Redactor(secrets: Array(secrets.values)))
+        let sessionStore = SessionStore(database: database)
+        try sessionStore.markActiveIdle()
+        self.sessions = AgentSessions(config: config, store: sessionStore, metrics: metrics, logger: logger)
         self.engine = RunEngine(store: runs, secrets: secrets, pipelines: { catalog.set }, options: { options })
     }
 

@@ -75,6 +75,8 @@ extension GatewayError.Code {
     public static let overlapSkipped = Self("overlap_skipped", status: 409)
     public static let modelNotFound = Self("model_not_found", status: 404)
     public static let pipelineFailed = Self("pipeline_failed", status: 500)
+    public static let expired = Self("expired", status: 409)
+    public static let notResumable = Self("not_resumable", status: 409)
 }
 
 // MARK: - Constructors

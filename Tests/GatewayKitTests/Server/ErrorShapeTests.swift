@@ -52,11 +52,11 @@ import Testing
         }
     }
 
-    @Test func unbuiltRoutesAnswer501Honestly() async throws {
+    @Test func anUnknownSessionIs404InTheErrorShape() async throws {
         try await TestGateway.with { gw in
-            let response = try await gw.request(.GET, "/sessions", token: admin)
-            #expect(response.status == 501)
-            #expect(response.errorCode == "not_implemented")
+            let response = try await gw.request(.GET, "/sessions/s-missing", token: admin)
+            #expect(response.status == 404)
+            #expect(response.errorCode == "not_found")
         }
     }
 
