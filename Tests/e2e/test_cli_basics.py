@@ -66,10 +66,10 @@ def test_pipelines_list_prints_a_table_and_json(gateway):
     assert [p["id"] for p in data] == ["hello"]
 
 
-def test_an_unbuilt_route_is_reported_cleanly(gateway):
-    result = gateway.cli("sessions", "list")
-    assert result.returncode == 1
-    assert "not_implemented" in result.stderr
+def test_an_unknown_session_is_reported_cleanly(gateway):
+    result = gateway.cli("sessions", "get", "s-missing")
+    assert result.returncode == 6
+    assert "not found" in result.stderr
     assert "Traceback" not in result.stderr and "Fatal" not in result.stderr
 
 
