@@ -90,15 +90,20 @@ extension JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// Encodes this value as compact JSON with sorted keys.
+    /// Encodes this value as JSON with sorted keys (compact unless `pretty`).
     public func jsonData(pretty: Bool = false) -> Data {
+        guard pretty else { return Data(jsonString.utf8) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
 
-    /// This value as compact JSON text.
-    public var jsonString: String { String(decoding: jsonData(), as: UTF8.self) }
+    /// This value as compact JSON text with sorted keys.
+    public var jsonString: String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,

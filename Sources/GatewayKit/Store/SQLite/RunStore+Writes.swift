@@ -6,8 +6,8 @@ extension RunStore {
     static func insertRun(_ r: RunRecord) -> StoreWriter.Operation {
         let values: [DatabaseValue] = dbValues([
             r.runId, r.pipelineId, r.pipelineVersion, r.status.rawValue, r.input.jsonString, r.output?.jsonString,
-            r.error.map(encode), encode(r.trigger), r.parentRunId, r.idempotencyKey, r.createdAt.timeIntervalSince1970,
-            r.startedAt?.timeIntervalSince1970, r.finishedAt?.timeIntervalSince1970, encode(r.waitingOn),
+            r.error.map(columnJSON), columnJSON(r.trigger), r.parentRunId, r.idempotencyKey, r.createdAt.timeIntervalSince1970,
+            r.startedAt?.timeIntervalSince1970, r.finishedAt?.timeIntervalSince1970, columnJSON(r.waitingOn),
         ])
         return { db in
             try db.execute(sql: """
@@ -20,8 +20,8 @@ extension RunStore {
     /// Updates the mutable fields of a run.
     static func updateRun(_ r: RunRecord) -> StoreWriter.Operation {
         let values: [DatabaseValue] = dbValues([
-            r.status.rawValue, r.output?.jsonString, r.error.map(encode), r.startedAt?.timeIntervalSince1970,
-            r.finishedAt?.timeIntervalSince1970, encode(r.waitingOn), r.runId,
+            r.status.rawValue, r.output?.jsonString, r.error.map(columnJSON), r.startedAt?.timeIntervalSince1970,
+            r.finishedAt?.timeIntervalSince1970, columnJSON(r.waitingOn), r.runId,
         ])
         return { db in
             try db.execute(sql: """
@@ -33,7 +33,7 @@ extension RunStore {
     static func upsertStep(runId: String, _ s: StepRecord, ordinal: Int) -> StoreWriter.Operation {
         let values: [DatabaseValue] = dbValues([
             runId, s.key, s.id, s.kind, s.status, s.attempt, s.startedAt?.timeIntervalSince1970,
-            s.finishedAt?.timeIntervalSince1970, s.output?.jsonString, s.error.map(encode), s.wakeAt?.timeIntervalSince1970, ordinal,
+            s.finishedAt?.timeIntervalSince1970, s.output?.jsonString, s.error.map(columnJSON), s.wakeAt?.timeIntervalSince1970, ordinal,
         ])
         return { db in
             try db.execute(sql: """
