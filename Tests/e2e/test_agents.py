@@ -39,7 +39,8 @@ output: ${{{{ steps.talk.output }}}}
 """
 
 
-PIPELINES = {"talk.yaml": pipeline("talk"), "ask.yaml": pipeline("ask", "ask"), "allow.yaml": pipeline("allow", "allow")}
+PIPELINES = {"talk.yaml": pipeline("talk"), "ask.yaml": pipeline("ask", "ask"), "allow.yaml": pipeline("allow", "allow"),
+             "slow.yaml": pipeline("slow").replace("    kind: agent", "    kind: agent\n    timeout: 1s")}
 
 
 @pytest.fixture
@@ -153,6 +154,15 @@ def test_cancelling_the_run_cancels_the_turn(agent_gw):
         assert run(c, "talk", prompt="after", key="h")["output"]["text"].startswith("echo[")
 
 
+def test_an_agent_that_does_not_answer_in_time_fails_the_step(agent_gw):
+    with agent_gw.client() as c:
+        started = time.time()
+        record = run(c, "slow", prompt="hang", key="t")
+        assert record["status"] == "failed" and record["error"]["code"] == "timeout", record
+        assert time.time() - started < 5
+        assert run(c, "slow", prompt="quick", key="t")["output"]["text"] == "echo[2]: quick"
+
+
 def test_resume_after_the_gateway_was_killed_and_restarted(make_gateway, workdir):
     gw = make_gateway(config=config(workdir / "echo-state"), pipelines=PIPELINES).start()
     with gw.client() as c:
@@ -195,6 +205,8 @@ def test_idle_processes_stop_and_rm_removes_the_session(make_gateway, workdir):
         assert c.delete(f"/sessions/{sid}").status_code == 404
         assert c.post("/sessions/prune", json={"olderThan": "a week"}).status_code == 422
         assert c.post("/sessions/prune", json={"expired": True}).json() == {"pruned": []}
+        pruned = gw.cli("sessions", "prune", "--expired", "-o", "json")
+        assert pruned.returncode == 0 and json.loads(pruned.stdout) == {"pruned": []}, pruned.stderr
 
 
 def test_an_agent_without_load_session_is_not_resumable(make_gateway, workdir):
