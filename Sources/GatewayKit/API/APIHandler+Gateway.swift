@@ -8,7 +8,7 @@ extension APIHandler {
             startedAt: Timestamp.format(runtime.startedAt),
             listen: runtime.listenAddress,
             pipelines: runtime.pipelines.pipelines.count,
-            runsInFlight: try await runtime.runs.inFlightCount()))))
+            runsInFlight: runtime.engine.runsInFlight))))
     }
 
     package func pauseGateway(_ input: Operations.PauseGateway.Input) async throws -> Operations.PauseGateway.Output {

@@ -20,7 +20,7 @@ extension RunEngine: Service {
             let execution = RunExecution(record: record, lastSeq: lastSeq, store: store, hub: hub, redactor: redactor, metrics: services.metrics)
             do {
                 let pipeline = try await pinnedPipeline(record)
-                services.metrics.runsInFlight.increment()
+                trackInFlight(+1)
                 launch(execution, pipeline: pipeline, input: record.input, depth: 0)
             } catch {
                 let failure = RunFailure(code: "pipeline_unavailable", message: "cannot resume: \(error)")

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import Logging
 import ServiceLifecycle
 
@@ -30,6 +31,8 @@ package actor RunEngine {
     var cancelRequested: [String: String] = [:]
     var pendingKeys: [String: String] = [:]
     var accepting = true
+    /// Runs this engine drives (not yet terminal), readable without a hop or a query.
+    private let inFlight = Mutex<Int>(0)
     static let maxInvokeDepth = 16
 
     init(store: RunStore, secrets: [String: String], pipelines: @escaping @Sendable () -> PipelineSet,
@@ -75,7 +78,7 @@ package actor RunEngine {
         try await execution.commit([.init("run.queued", ["pipelineId": .string(pipeline.id), "trigger": .string(request.trigger.kind)])],
                                    extra: extra)
         services.metrics.runsStarted(pipeline: pipeline.id, trigger: request.trigger.kind).increment()
-        services.metrics.runsInFlight.increment()
+        trackInFlight(+1)
         launch(execution, pipeline: pipeline, input: input, depth: request.depth)
         return (record, false)
     }
@@ -95,7 +98,18 @@ package actor RunEngine {
     private func finished(_ runId: String, pipelineId: String) async {
         active[runId] = nil
         cancelRequested[runId] = nil
-        services.metrics.runsInFlight.decrement()
+        trackInFlight(-1)
+    }
+
+    /// The number of runs not yet terminal (`GET /gateway`, `gw_runs_in_flight`).
+    package nonisolated var runsInFlight: Int { inFlight.withLock { $0 } }
+
+    func trackInFlight(_ delta: Int) {
+        let now = inFlight.withLock { count in
+            count += delta
+            return count
+        }
+        services.metrics.runsInFlight.set(to: Double(now))
     }
 
     /// Whether the run's task was cancelled by a person (not by shutdown).
