@@ -63,6 +63,12 @@ extension RunExecution {
         try await commit([Draft("step.delta", stepId: id, ["text": .string(text)])])
     }
 
+    /// A chunk of an agent's message, committed as `step.delta` `{text}` without waiting for the commit (events stay
+    /// in order, are streamed only once committed, and the end of the run waits for them).
+    func stepDeltaInFlight(id: String, text: String) async throws {
+        try await commit([Draft("step.delta", stepId: id, ["text": .string(text)])], wait: false)
+    }
+
     /// The step starts waiting (sleep, wait, approval); the run is `waiting` while anything waits.
     func stepWaiting(key: String, on waiting: WaitingOn, extra: [Draft] = []) async throws {
         guard var step = step(key) else { return }

@@ -15,7 +15,7 @@ extension RunInterpreter {
             agent: agent, prompt: try value("prompt")?.expressionText ?? "", key: sessionKey,
             cwd: try value("cwd").flatMap { $0.isNull ? nil : $0.expressionText }, runId: runId, pipelineId: pipeline.id)
         let hooks = TurnHooks(
-            text: { text in try? await execution.stepDelta(id: step.id, text: text) },
+            text: { text in try? await execution.stepDeltaInFlight(id: step.id, text: text) },
             log: { line in try? await execution.stepLog(id: step.id, stream: "stdout", line: line) },
             permission: { title in
                 switch policy {
