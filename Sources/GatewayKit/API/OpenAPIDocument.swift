@@ -206,7 +206,7 @@ paths:
         - name: wait
           in: query
           required: false
-          description: How long to wait for the end of the run (duration, default `30s`).
+          description: How long to wait for the end of the run (duration, default `30s`, at most `36500d`).
           schema: { type: string, pattern: "^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$" }
         - $ref: "#/components/parameters/IdempotencyKey"
       requestBody:

@@ -4,9 +4,9 @@ struct TimeoutExpired: Error, CustomStringConvertible {
     var description: String { "timed out after \(DurationParser.format(seconds))" }
 }
 
-/// Longest timeout honoured (100 years); a longer one (or an infinite one) means no limit, since converting it
-/// to the clock's integer milliseconds would overflow and trap.
-let longestTimeout: Double = 100 * 365 * 86_400
+/// Longest timeout honoured (`DurationParser.longest`, 100 years); a longer one (or an infinite one) means no
+/// limit, since converting it to the clock's integer milliseconds would overflow and trap.
+let longestTimeout: Double = DurationParser.longest
 
 /// Runs `body`, cancelling it and throwing `TimeoutExpired` after `seconds` (nil or beyond `longestTimeout`: no limit).
 func withTimeout<T: Sendable>(_ seconds: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {

@@ -6,10 +6,15 @@ public enum DurationParser {
     /// - Throws: `GatewayError` (`invalid_input`) naming the text and the expected form.
     public static func seconds(_ text: String) throws -> Double {
         if let value = parse(text) { return value }
-        throw GatewayError(.invalidInput, "invalid duration \"\(text)\": expected a number with a unit (ms, s, m, h, d), e.g. 500ms, 30s, 1h30m")
+        throw GatewayError(.invalidInput, "invalid duration \"\(text)\": expected a number with a unit (ms, s, m, h, d), "
+                           + "e.g. 500ms, 30s, 1h30m, at most 36500d")
     }
 
-    /// Parses a duration into seconds, or nil when it is malformed.
+    /// The longest duration accepted (100 years): anything longer is a typo, and would overflow the clock's and
+    /// the timestamps' integer milliseconds downstream (a trap, and after a restart a crash loop).
+    public static let longest: Double = 36_500 * 86_400
+
+    /// Parses a duration into seconds, or nil when it is malformed or longer than `longest`.
     public static func parse(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
@@ -25,7 +30,7 @@ public enum DurationParser {
             rest = rest.dropFirst(unit.0.count)
             total += number * unit.1
         }
-        return total
+        return total.isFinite && total <= longest ? total : nil
     }
 
     /// Formats seconds compactly (`1h30m`, `250ms`).
