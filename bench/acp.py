@@ -3,7 +3,7 @@
 
 Three measurements, N sequential samples each after a warm-up:
   direct  — a minimal raw JSON-RPC client on the agent's stdio: session/prompt until its answer (the agent's own cost)
-  step    — the agent step's time inside gw (step.started → step.completed, from the run's events)
+  step    — the agent step's time inside gw (step.started → step.completed, from the run's events: 1 ms resolution)
   runs    — POST /pipelines/<id>/run latency of the agent pipeline and of a one-`set`-step pipeline
 gw's ACP overhead ≈ step − direct; end to end, agent run − set run − direct.
 """
@@ -106,7 +106,7 @@ def main():
             proc.wait()
     print(f"ACP round trip, one-line prompt, warm agent process, {N} sequential samples each:")
     show("direct JSON-RPC client", d)
-    show("agent step inside gw", steps)
+    show("agent step inside gw (1 ms)", steps)
     show("run: agent pipeline", talk)
     show("run: one set step", noop)
     med = statistics.median

@@ -52,7 +52,8 @@ struct AgentTurn: Sendable {
         case "tool_call":
             let title = update["title"]?.stringValue ?? "tool"
             let kind = update["kind"]?.stringValue.map { " (\($0))" } ?? ""
-            await hooks.log("tool call \(update["toolCallId"]?.stringValue ?? "?"): \(title)\(kind) \(update["status"]?.stringValue ?? "pending")")
+            let (id, status) = (update["toolCallId"]?.stringValue ?? "?", update["status"]?.stringValue ?? "pending")
+            await hooks.log("tool call \(id): \(title)\(kind) \(status)")
         case "tool_call_update":
             if let status = update["status"]?.stringValue {
                 await hooks.log("tool call \(update["toolCallId"]?.stringValue ?? "?"): \(status)")

@@ -13,7 +13,9 @@ struct SessionFiles: Sendable {
     /// `fs/read_text_file {path, line?, limit?}` → `{content}` (`line` is 1-based).
     func read(_ params: JSONValue) throws -> JSONValue {
         let path = try confined(params["path"]?.stringValue)
-        guard let data = FileManager.default.contents(atPath: path) else { throw ACPError.refused("cannot read \(path)", code: -32002) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ACPError.refused("cannot read \(path)", code: -32002)
+        }
         var text = String(decoding: data, as: UTF8.self)
         let line = params["line"]?.numberValue.map { max(1, Int($0)) }
         let limit = params["limit"]?.numberValue.map { max(0, Int($0)) }

@@ -1,7 +1,8 @@
 import Foundation
 import ServiceLifecycle
 
-/// The sessions' long-running housekeeping: at start, expired sessions become `expired`; then idle processes are stopped every second and the expiry sweep runs hourly.
+/// The sessions' long-running housekeeping: at start, expired sessions become `expired`; then processes idle
+/// past their agent's `idleTimeout` are stopped (checked every second) and the expiry sweep runs hourly.
 /// On shutdown every agent process is stopped.
 struct SessionHousekeeping: Service {
     let sessions: AgentSessions

@@ -31,7 +31,8 @@ extension APIHandler {
         }
         let expired = request.expired ?? (olderThan == nil)
         let pruned = try await runtime.sessions.prune(expired: expired, olderThan: olderThan)
-        let reason = [expired ? "expired" : nil, request.olderThan.map { "older than \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        let reason = [expired ? "expired" : nil, request.olderThan.map { "older than \($0)" }].compactMap { $0 }
+            .joined(separator: ", ")
         try await runtime.audit.record(actor: RequestIdentity.actor, action: "session.prune",
                                        target: pruned.isEmpty ? "-" : pruned.joined(separator: ","), reason: reason)
         return .ok(.init(body: .json(.init(pruned: pruned))))

@@ -36,7 +36,8 @@ extension RunInterpreter {
         let message = "Agent '\(agent)' asks permission: \(title)"
         if await execution.step(key)?.status != "waiting" {
             try await execution.stepWaiting(
-                key: key, on: WaitingOn(kind: "approval", stepId: step.id, since: Date(), expiresAt: nil, message: message, approvers: []),
+                key: key,
+                on: WaitingOn(kind: "approval", stepId: step.id, since: Date(), expiresAt: nil, message: message, approvers: []),
                 extra: [.init("approval.requested", stepId: step.id, ["message": .string(message), "approvers": []])])
         }
         switch try await awaitGate(.approval, stepId: step.id, deadline: nil) {

@@ -16,7 +16,9 @@ final class SessionStore: Sendable {
 
     /// One session, or nil.
     func get(_ id: String) async throws -> SessionRecord? {
-        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map(Self.decode) }
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map(Self.decode)
+        }
     }
 
     /// The reusable (active or idle) session of `agent` with `key`, the most recent when several.
