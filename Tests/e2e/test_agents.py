@@ -187,6 +187,23 @@ def test_resume_after_the_gateway_was_killed_and_restarted(make_gateway, workdir
         assert audit and audit[0]["target"] == first["sessionId"]
 
 
+def test_a_permission_waiting_on_a_person_survives_a_gateway_kill(make_gateway, workdir):
+    gw = make_gateway(config=config(workdir / "echo-state"), pipelines=PIPELINES).start()
+    with gw.client() as c:
+        run_id = c.post("/pipelines/ask/start", json={"input": {"prompt": "ask ship it", "key": "p"}}).json()["runId"]
+        wait_for(c, run_id, lambda r: r["status"] == "waiting")
+    gw.stop(signal.SIGKILL)
+    gw.start()
+    with gw.client() as c:
+        deadline = time.time() + 15
+        while time.time() < deadline and not any(a["runId"] == run_id for a in c.get("/approvals").json()):
+            time.sleep(0.1)
+        result = gw.cli("runs", "approve", run_id)
+        assert result.returncode == 0, result.stderr
+        done = wait_for(c, run_id, lambda r: r["status"] == "completed")
+        assert done["output"]["text"] == "permission: yes"
+
+
 def test_idle_processes_stop_and_rm_removes_the_session(make_gateway, workdir):
     gw = make_gateway(config=config(workdir / "echo-state", idle="1s"), pipelines=PIPELINES).start()
     with gw.client() as c:
