@@ -10,11 +10,13 @@ extension RunExecution {
         }
     }
 
-    /// A step (re)starts; a durable timer it had (a sleep interrupted by a restart) is kept.
+    /// A step (re)starts; a durable timer it had (a sleep interrupted by a restart) is kept, and so is the
+    /// outcome a person already decided for a gate that was running when the gateway stopped (see `stepResumed`).
     func stepStarted(key: String, id: String, kind: String, attempt: Int) async throws {
-        let keptWake = step(key)?.wakeAt
+        let previous = step(key)
+        let keptOutcome = previous?.status == "running" ? previous?.output : nil
         setStep(StepRecord(key: key, id: id, kind: kind, status: "running", attempt: attempt, startedAt: Date(),
-                           finishedAt: nil, output: nil, error: nil, wakeAt: keptWake))
+                           finishedAt: nil, output: keptOutcome, error: nil, wakeAt: previous?.wakeAt))
         try await commit([Draft("step.started", stepId: id, ["attempt": .number(Double(attempt)), "kind": .string(kind)])],
                          steps: [key], wait: false)
     }
@@ -47,6 +49,13 @@ extension RunExecution {
         setStep(StepRecord(key: key, id: id, kind: kind, status: "skipped", attempt: 0, startedAt: nil,
                            finishedAt: Date(), output: nil, error: nil, wakeAt: nil))
         try await commit([Draft("step.skipped", stepId: id, ["reason": .string(reason)])], steps: [key], wait: false)
+    }
+
+    /// A failed attempt's decided outcome is not carried into the retry (committed with the next `step.started`).
+    func forgetOutcome(key: String) {
+        guard var step = step(key) else { return }
+        step.output = nil
+        setStep(step)
     }
 
     func stepRetrying(id: String, attempt: Int, error: String, delayMs: Int) async throws {
@@ -86,11 +95,13 @@ extension RunExecution {
         }
     }
 
-    /// The step stops waiting; the run is `running` again when nothing else waits.
-    func stepResumed(key: String, stepId: String, extra: [Draft] = []) async throws {
+    /// The step stops waiting; the run is `running` again when nothing else waits. `outcome` (a decision, a resume
+    /// output) is committed with it, so a restart before the step completes applies that decision instead of asking again.
+    func stepResumed(key: String, stepId: String, extra: [Draft] = [], outcome: JSONValue? = nil) async throws {
         guard var step = step(key) else { return }
         if let kind = record.waitingOn.first(where: { $0.stepId == stepId })?.kind { metrics.runsWaiting(kind: kind).decrement() }
         step.status = "running"
+        step.output = outcome.map { redactor.redact($0) }
         setStep(step)
         try await commit(extra + [Draft("run.resumed", stepId: stepId)], steps: [key], runChanged: true) { r in
             r.waitingOn.removeAll { $0.stepId == stepId }

@@ -60,6 +60,7 @@ struct RunInterpreter: Sendable {
                 if error is CancellationError || Task.isCancelled { throw CancellationError() }
                 let failure = Self.failure(error, stepId: step.id)
                 if attempt < maxAttempts, let retry = step.retry {
+                    await execution.forgetOutcome(key: key)
                     let delay = retry.delay(after: attempt)
                     try await execution.stepRetrying(id: step.id, attempt: attempt, error: failure.message, delayMs: Int(delay * 1000))
                     try await Task.sleep(for: .milliseconds(Int64(delay * 1000)))

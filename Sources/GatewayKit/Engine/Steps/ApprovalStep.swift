@@ -4,6 +4,13 @@ extension RunInterpreter {
     /// `approval`: the run waits for approve/deny (restricted to `approvers` when given) or the timeout.
     /// Output: `{decision, actor, reason, at}`.
     func runApproval(_ config: ApprovalStepConfig, step: StepDefinition, key: String, scope: StepScope) async throws -> JSONValue {
+        if let decided = await execution.step(key)?.output, let decision = decided["decision"]?.stringValue {
+            // Decided and committed before a restart, but not completed: apply that decision, never ask twice.
+            if decision != "approved" && config.onDeny == .fail {
+                throw StepFailure(failure: RunFailure(code: "denied", message: "approval '\(step.id)' was denied", stepId: step.id))
+            }
+            return decided
+        }
         let deadline = await gateDeadline(key: key, timeout: config.timeout)
         let message = try config.message.map { try text($0, scope: scope, stepId: step.id) } ?? "Approve step \(step.id)?"
         var requested: [String: JSONValue] = ["message": .string(message), "approvers": .array(config.approvers.map { .string($0) })]
@@ -34,7 +41,7 @@ extension RunInterpreter {
         try await execution.stepResumed(key: key, stepId: step.id, extra: [
             .init(approved ? "approval.approved" : "approval.denied", stepId: step.id,
                   ["actor": .string(actor), "reason": reason.map { .string($0) } ?? .null]),
-        ])
+        ], outcome: decision)
         if !approved && config.onDeny == .fail {
             throw StepFailure(failure: RunFailure(code: "denied", message: "approval '\(step.id)' was denied by \(actor)", stepId: step.id))
         }

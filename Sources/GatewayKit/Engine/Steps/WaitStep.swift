@@ -3,6 +3,8 @@ import Foundation
 extension RunInterpreter {
     /// `wait`: the run waits until `POST /runs/:id/resume` (output checked against `schema`) or the timeout.
     func runWait(_ config: WaitStepConfig, step: StepDefinition, key: String, scope: StepScope) async throws -> JSONValue {
+        // Resumed and committed before a restart, but not completed: that output stands, the run does not wait again.
+        if let resumed = await execution.step(key)?.output?["resumedWith"] { return resumed }
         let deadline = await gateDeadline(key: key, timeout: config.timeout)
         let message = try config.message.map { try text($0, scope: scope, stepId: step.id) }
         if await execution.step(key)?.status != "waiting" {
@@ -13,7 +15,8 @@ extension RunInterpreter {
         case .signal(.resumed(let output, let actor), let ack):
             defer { ack.resume() }
             try await execution.stepResumed(key: key, stepId: step.id,
-                                            extra: [.init("wait.resumed", stepId: step.id, ["actor": .string(actor), "output": output])])
+                                            extra: [.init("wait.resumed", stepId: step.id, ["actor": .string(actor), "output": output])],
+                                            outcome: ["resumedWith": output])
             return output
         case .signal(_, let ack):
             ack.resume()
