@@ -112,6 +112,10 @@ def main():
     med = statistics.median
     print(f"  gw ACP overhead (step - direct):            {(med(steps) - med(d)) * 1000:6.2f} ms p50")
     print(f"  end to end (agent run - set run - direct):  {(med(talk) - med(noop) - med(d)) * 1000:6.2f} ms p50")
+    print("figure\tvalue\tgoal\tpeer\tratio")
+    print(f"ACP one-line prompt, agent step p50 (warm agent)\t{med(steps) * 1000:.2f} ms\t-\t"
+          f"{med(d) * 1000:.2f} ms (raw JSON-RPC client)\t-")
+    print(f"ACP overhead gw adds (agent run - set run - direct) p50\t{(med(talk) - med(noop) - med(d)) * 1000:.2f} ms\t-\t-\t-")
 
 
 if __name__ == "__main__":

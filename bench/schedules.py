@@ -59,12 +59,13 @@ def main():
         lateness = delta(histogram(last, "gw_schedule_lateness_seconds"), histogram(first, "gw_schedule_lateness_seconds"))
         total = lateness[-1][1] if lateness else 0
         max_bucket = next((le for le, count in lateness if count >= total), float("inf"))
-        print(f"schedules: {N} every 1s, measured {elapsed:.1f}s, fires measured: {int(total)}")
-        print(f"lateness p50: {quantile(lateness, 0.50) * 1000:.2f} ms")
-        print(f"lateness p99: {quantile(lateness, 0.99) * 1000:.2f} ms (goal < 10 ms)")
-        print(f"lateness max: <= {max_bucket * 1000:g} ms (histogram bucket)")
-        print(f"scheduled runs started/s: {(started(last) - started(first)) / elapsed:.0f}")
-        print(f"RSS: {rss_mb():.0f} MB")
+        print("figure\tvalue\tgoal")
+        print(f"schedule fires measured ({N} x every 1s, {elapsed:.0f} s)\t{int(total)}\t-")
+        print(f"schedule lateness p50\t{quantile(lateness, 0.50) * 1000:.2f} ms\t-")
+        print(f"schedule lateness p99\t{quantile(lateness, 0.99) * 1000:.2f} ms\t<10 ms")
+        print(f"schedule lateness max\t<= {max_bucket * 1000:g} ms (histogram bucket)\t-")
+        print(f"scheduled runs started/s\t{(started(last) - started(first)) / elapsed:.0f}\t-")
+        print(f"RSS with {N} schedules\t{rss_mb():.0f} MB\t-")
 
 
 if __name__ == "__main__":
