@@ -9,46 +9,35 @@ extension RunInterpreter {
 
     /// Registers a gate and waits for a person or the deadline. The caller commits the consequence and then
     /// calls `ack.resume()` so the API call that decided can answer with the updated run.
+    ///
+    /// One stream carries both the person's signal and the deadline (a timer task yields `.timedOut` into it),
+    /// so a waiting run holds no task group: thousands of runs can wait on people cheaply.
     func awaitGate(_ kind: PendingGate.Kind, stepId: String, approvers: [String] = [], schema: JSONValue? = nil,
                    deadline: Date?) async throws -> GateOutcome {
-        typealias Item = (HumanSignal, CheckedContinuation<Void, Never>)
-        let (stream, continuation) = AsyncStream<Item>.makeStream()
+        let (stream, continuation) = AsyncStream<GateOutcome>.makeStream()
         let gate = PendingGate(kind: kind, runId: runId, stepId: stepId, approvers: approvers, schema: schema) { signal in
             await withCheckedContinuation { ack in
-                if case .terminated = continuation.yield((signal, ack)) { ack.resume() }
+                if case .terminated = continuation.yield(.signal(signal, ack)) { ack.resume() }
             }
         }
         await services.gates.register(gate)
-        let outcome: GateOutcome
-        do {
-            outcome = try await withThrowingTaskGroup(of: GateOutcome.self) { group in
-                group.addTask {
-                    for await (signal, ack) in stream { return .signal(signal, ack) }
-                    throw CancellationError()
-                }
-                if let deadline {
-                    group.addTask {
-                        let wait = max(0, deadline.timeIntervalSinceNow)
-                        try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
-                        return .timedOut
-                    }
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next() else { throw CancellationError() }
-                return first
+        let timer = deadline.map { deadline in
+            Task {
+                let wait = max(0, deadline.timeIntervalSinceNow)
+                try? await Task.sleep(for: .milliseconds(Int64(min(wait, 3.15e9) * 1000)))
+                if !Task.isCancelled { continuation.yield(.timedOut) }
             }
-        } catch {
-            await closeGate(stepId: stepId, continuation: continuation, stream: stream)
-            throw error
         }
-        await closeGate(stepId: stepId, continuation: continuation, stream: stream)
-        return outcome
-    }
-
-    private func closeGate(stepId: String, continuation: AsyncStream<(HumanSignal, CheckedContinuation<Void, Never>)>.Continuation,
-                           stream: AsyncStream<(HumanSignal, CheckedContinuation<Void, Never>)>) async {
+        var outcome: GateOutcome?
+        for await item in stream {
+            outcome = item
+            break
+        }
+        timer?.cancel()
         await services.gates.unregister(runId: runId, stepId: stepId)
         continuation.finish()
-        for await (_, ack) in stream { ack.resume() }
+        for await case .signal(_, let ack) in stream { ack.resume() }
+        guard let outcome else { throw CancellationError() }
+        return outcome
     }
 }
