@@ -24,8 +24,8 @@ extension APIHandler {
 
     package func listDebugRuns(_ input: Operations.ListDebugRuns.Input) async throws -> Operations.ListDebugRuns.Output {
         let stopped = try await runtime.engine.waiting(kind: "breakpoint")
-        return .ok(.init(body: .json(stopped.map { run, entry in
-            .init(runId: run.runId, pipelineId: run.pipelineId, stepId: entry.stepId, since: Timestamp.format(entry.since))
+        return .ok(.init(body: .json(stopped.map { runId, pipelineId, entry in
+            .init(runId: runId, pipelineId: pipelineId, stepId: entry.stepId, since: Timestamp.format(entry.since))
         })))
     }
 

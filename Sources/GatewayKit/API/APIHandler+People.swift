@@ -31,8 +31,8 @@ extension APIHandler {
 
     package func listApprovals(_ input: Operations.ListApprovals.Input) async throws -> Operations.ListApprovals.Output {
         let pending = try await runtime.engine.waiting(kind: "approval")
-        return .ok(.init(body: .json(pending.map { run, entry in
-            Components.Schemas.Approval(runId: run.runId, pipelineId: run.pipelineId, stepId: entry.stepId,
+        return .ok(.init(body: .json(pending.map { runId, pipelineId, entry in
+            Components.Schemas.Approval(runId: runId, pipelineId: pipelineId, stepId: entry.stepId,
                                         message: entry.message ?? "", approvers: entry.approvers ?? [],
                                         requestedAt: Timestamp.format(entry.since), expiresAt: entry.expiresAt.map(Timestamp.format))
         })))

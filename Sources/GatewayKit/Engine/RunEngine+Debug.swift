@@ -33,8 +33,10 @@ extension RunEngine {
     package func breakpoints() async -> [Breakpoint] { await services.breakpoints.all }
 
     /// Waiting entries of `kind` across waiting runs, with their run.
-    package func waiting(kind: String) async throws -> [(run: RunRecord, entry: WaitingOn)] {
-        try await store.waitingRuns().flatMap { run in run.waitingOn.filter { $0.kind == kind }.map { (run, $0) } }
+    package func waiting(kind: String) async throws -> [(runId: String, pipelineId: String, entry: WaitingOn)] {
+        try await store.waitingEntries(kind: kind).flatMap { run in
+            run.entries.filter { $0.kind == kind }.map { (run.runId, run.pipelineId, $0) }
+        }
     }
 
     static func stepIds(_ steps: [StepDefinition]) -> [String] {

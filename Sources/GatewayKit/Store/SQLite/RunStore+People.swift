@@ -28,10 +28,16 @@ extension RunStore {
         }
     }
 
-    /// Runs that wait, with their waiting entries (for `/approvals` and `/debug/runs`).
-    func waitingRuns() async throws -> [RunRecord] {
+    /// What waiting runs wait on (for `/approvals` and `/debug/runs`): only the columns needed, only the
+    /// rows whose waiting entries mention `kind`.
+    func waitingEntries(kind: String) async throws -> [(runId: String, pipelineId: String, entries: [WaitingOn])] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE status = 'waiting' ORDER BY run_id").map(Self.decodeRun)
+            try Row.fetchAll(db, sql: """
+                SELECT run_id, pipeline_id, waiting_on FROM runs
+                WHERE status = 'waiting' AND instr(waiting_on, ?) > 0 ORDER BY run_id
+                """, arguments: ["\"kind\":\"\(kind)\""]).map { row in
+                (row["run_id"], row["pipeline_id"], Self.decode([WaitingOn].self, row["waiting_on"]) ?? [])
+            }
         }
     }
 }
