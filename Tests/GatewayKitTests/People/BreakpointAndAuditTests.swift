@@ -64,4 +64,16 @@ import Testing
             #expect(broken["brokenAt"] == 1)
         }
     }
+
+    @Test func scheduleChangesAreAudited() async throws {
+        try await TestGateway.with(pipelines: PeopleFixtures.pipelines) { gw in
+            let added = try await gw.request(.POST, "/schedules", token: "tok-admin", body: #"{"id": "hourly", "pipelineId": "walk", "every": "1h"}"#)
+            #expect(added.status == 201)
+            _ = try await gw.request(.POST, "/schedules/hourly/pause", token: "tok-admin")
+            _ = try await gw.request(.DELETE, "/schedules/hourly", token: "tok-admin")
+            let entries = try await gw.request(.GET, "/audit", token: "tok-read").json["entries"]?.arrayValue ?? []
+            #expect(entries.map { $0["action"] } == ["schedule.add", "schedule.pause", "schedule.remove"])
+            #expect(entries.first?["target"] == "schedule/hourly")
+        }
+    }
 }
