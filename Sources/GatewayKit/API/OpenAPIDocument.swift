@@ -1259,6 +1259,7 @@ components:
         lastError: { type: string }
         lastErrorAt: { type: string }
     ScheduleRequest:
+      description: "Exactly one of cron, every or at is required (else 422 invalid_input naming the field)."
       type: object
       required: [pipelineId]
       properties:
@@ -1326,7 +1327,7 @@ components:
       type: object
       required: [stepId]
       properties:
-        stepId: { type: string }
+        stepId: { type: string, minLength: 1 }
         pipelineId: { type: string }
         reason: { type: string, description: recorded in the audit log }
     DebugRun:
