@@ -44,17 +44,6 @@ extension RunStore {
         return try? dateDecoder.decode(type, from: Data(text.utf8))
     }
 
-    static func encode(_ value: some Encodable) -> String {
-        String(decoding: (try? dateEncoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-    }
-
-    static let dateEncoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .secondsSince1970
-        e.outputFormatting = .sortedKeys
-        return e
-    }()
-
     static let dateDecoder: JSONDecoder = {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .secondsSince1970

@@ -65,13 +65,6 @@ final class RunStore: Sendable {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT last_seq FROM runs WHERE run_id = ?", arguments: [runId]) ?? 0 }
     }
 
-    /// Number of runs not yet terminal.
-    func inFlightCount() async throws -> Int {
-        try await pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE status IN ('queued','running','waiting')") ?? 0
-        }
-    }
-
     /// The first run started with this idempotency key on this pipeline within `window` seconds.
     func idempotentRun(pipelineId: String, key: String, window: Double) async throws -> (bodyHash: String, runId: String)? {
         try await pool.read { db in
