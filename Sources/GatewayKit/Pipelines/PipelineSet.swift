@@ -14,6 +14,12 @@ public struct PipelineSet: Sendable {
             self.agents = agents
             self.secrets = secrets
         }
+
+        /// What `config` lets pipelines use: its exec.allow, backend, agent and secret names.
+        public init(config: GatewayConfig) {
+            self.init(execAllow: config.execAllow, backends: Set(config.backends.keys), agents: Set(config.agents.keys),
+                      secrets: Set(config.secrets.keys))
+        }
     }
 
     /// The pipelines by id.

@@ -40,9 +40,7 @@ public enum Gateway {
             bootstrapPath = path
         }
         let metrics = GatewayMetrics(version: GatewayVersion.current)
-        let pipelines = try PipelineSet.load(directory: config.pipelinesDir, options: PipelineSet.Options(
-            execAllow: config.execAllow, backends: Set(config.backends.keys), agents: Set(config.agents.keys),
-            secrets: Set(config.secrets.keys)))
+        let pipelines = try PipelineSet.load(directory: config.pipelinesDir, options: PipelineSet.Options(config: config))
         let secrets = try EngineServices.loadSecrets(config, environment: environment)
         let runtime = try GatewayRuntime(config: config, database: database, verifier: verifier, metrics: metrics,
                                          pipelines: pipelines, secrets: secrets, logger: logger)

@@ -47,8 +47,7 @@ public final class GatewayRuntime: Sendable {
         state = Mutex(MutableState(paused: paused, listen: config.listen))
         let catalog = PipelineCatalog(pipelines)
         self.catalog = catalog
-        let options = PipelineSet.Options(execAllow: config.execAllow, backends: Set(config.backends.keys),
-                                          agents: Set(config.agents.keys), secrets: Set(config.secrets.keys))
+        let options = PipelineSet.Options(config: config)
         self.audit = AuditLog(database: database, redactor: Redactor(secrets: Array(secrets.values)))
         let sessionStore = SessionStore(database: database)
         try sessionStore.markActiveIdle()
@@ -75,8 +74,7 @@ public final class GatewayRuntime: Sendable {
 
     /// Options pipelines are validated against.
     public var pipelineOptions: PipelineSet.Options {
-        PipelineSet.Options(execAllow: config.execAllow, backends: Set(config.backends.keys), agents: Set(config.agents.keys),
-                            secrets: Set(config.secrets.keys))
+        PipelineSet.Options(config: config)
     }
 
     /// Reloads the pipeline folder atomically: on any error the old set stays.

@@ -20,8 +20,7 @@ extension GW {
 
         func run() async throws {
             let settings = try ConfigFile.load(explicit: config)
-            let options = PipelineSet.Options(execAllow: settings.execAllow, backends: Set(settings.backends.keys),
-                                              agents: Set(settings.agents.keys), secrets: Set(settings.secrets.keys))
+            let options = PipelineSet.Options(config: settings)
             do {
                 let set = files.isEmpty
                     ? try PipelineSet.load(directory: settings.pipelinesDir, options: options)
