@@ -1,0 +1,30 @@
+// One shared EventSource('/events') for the whole console; pages subscribe and unsubscribe.
+const TYPES = ['run.queued', 'run.started', 'run.waiting', 'run.resumed', 'run.completed', 'run.failed',
+  'run.cancelled', 'approval.requested', 'approval.approved', 'approval.denied', 'approvals'];
+const listeners = new Set();
+let source = null;
+
+function dispatch(type, raw) {
+  let data;
+  try { data = JSON.parse(raw); } catch { return; }
+  for (const fn of listeners) {
+    try { fn(type, data); } catch (e) { console.error(e); }
+  }
+}
+
+export function connect() {
+  if (source) return;
+  source = new EventSource('/events');
+  for (const t of TYPES) source.addEventListener(t, (ev) => dispatch(t, ev.data));
+}
+
+export function disconnect() {
+  if (source) source.close();
+  source = null;
+}
+
+/** Calls fn(type, data) for every gateway event; returns the unsubscribe function. */
+export function subscribe(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
