@@ -29,9 +29,9 @@ function append(el, children) {
 }
 
 const ICONS = {
-  queued: '○', running: '▶', waiting: '⏸', completed: '✓', failed: '✗', cancelled: '⊘',
-  pending: '○', skipped: '↷', active: '●', idle: '◌', expired: '⌛', closed: '■',
-  paused: '⏸', ok: '✓', error: '✗', skip: '↷', skipped_paused: '↷',
+  queued: '○', running: '▶', waiting: '‖', completed: '✓', failed: '✗', cancelled: '⊘',
+  pending: '○', skipped: '↷', active: '●', idle: '◌', expired: '⊗', closed: '■',
+  paused: '‖', ok: '✓', error: '✗', skip: '↷', skipped_paused: '↷',
 };
 
 /** Status as icon + text (never colour alone). */
@@ -69,7 +69,7 @@ export function duration(ms) {
 }
 
 export function json(value) {
-  return h('pre.json', value === undefined ? '—' : JSON.stringify(value, null, 2));
+  return h('pre.json', { tabindex: '0' }, value === undefined ? '—' : JSON.stringify(value, null, 2));
 }
 
 /** A message box; kind is 'error', 'ok' or 'info'. Errors use role=alert. */

@@ -23,14 +23,14 @@ export async function render(main, ctx) {
       h('td.mono', fmtUTC(s.nextFireAt)),
       h('td', s.lastOutcome ? status(s.lastOutcome) : '—', s.lastError ? h('div.muted', s.lastError) : null),
       h('td', s.paused ? status('paused') : 'no'),
-      h('td.buttons',
+      h('td', h('div.buttons',
         admin ? button(s.paused ? 'Resume' : 'Pause', async () => {
           try {
             const updated = await api(`/schedules/${seg(s.id)}/${s.paused ? 'resume' : 'pause'}`, { method: 'POST', body: {} });
             const fresh = row(updated);
             tr.replaceWith(fresh);
             show(note, `Schedule ${s.id} ${updated.paused ? 'paused' : 'resumed'}.`, 'ok');
-            fresh.querySelector('td.buttons button').focus();
+            fresh.querySelector('.buttons button').focus();
           } catch (e) { show(note, errorText(e), 'error'); }
         }) : null,
         button('Preview', async () => {
@@ -40,7 +40,7 @@ export async function render(main, ctx) {
               ? h('ol', p.fires.map((f) => h('li', h('time', { datetime: f.at }, fmtTime(f.at)), ` · ${f.local} (${f.offset}) · `, h('span.mono', fmtUTC(f.at)), f.note ? ` · ${f.note}` : '')))
               : empty('No future fires.'));
           } catch (e) { show(note, errorText(e), 'error'); }
-        }, 'quiet')));
+        }, 'quiet'))));
     return tr;
   };
   try {
