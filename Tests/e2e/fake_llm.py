@@ -5,6 +5,7 @@ The request's `model` picks the behaviour:
 - `flaky`: the first call answers 429 with `retry-after-ms`, later calls succeed
 - `down`: always 500
 - `json`: replies `{"answer": 42}`
+- `echo`: replies with the last message's content, word by word
 - `cadence-N-MS`: streams N tokens, one every MS milliseconds; each token is `t=<send time>;`
 Every request is recorded (path, headers, body) in `requests`.
 """
@@ -61,6 +62,8 @@ class FakeLLM:
             _, n, ms = model.split("-")
             return self.stream(handler, body, (f"t={time.time():.6f};" for _ in range(int(n))), float(ms) / 1000)
         text = json.dumps({"answer": 42}) if model == "json" else REPLY
+        if model == "echo":
+            text = str((body.get("messages") or [{}])[-1].get("content", ""))
         words = [w + " " for w in text.split(" ")]
         words[-1] = words[-1].rstrip()
         if not body.get("stream"):

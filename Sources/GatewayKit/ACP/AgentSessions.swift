@@ -4,7 +4,8 @@ import Logging
 /// The gateway's ACP sessions: their durable records and the live agent processes serving them.
 /// One turn at a time per session; a process idle past its agent's `idleTimeout` is stopped.
 actor AgentSessions {
-    let config: GatewayConfig
+    let settings: LiveSettings
+    var config: GatewayConfig { settings.config }
     let store: SessionStore
     let metrics: GatewayMetrics
     let logger: Logger
@@ -15,9 +16,9 @@ actor AgentSessions {
     /// Sessions in a turn (or being resumed), with who waits for them.
     private var busy: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    init(config: GatewayConfig, store: SessionStore, metrics: GatewayMetrics, logger: Logger,
+    init(settings: LiveSettings, store: SessionStore, metrics: GatewayMetrics, logger: Logger,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.config = config
+        self.settings = settings
         self.store = store
         self.metrics = metrics
         self.logger = logger

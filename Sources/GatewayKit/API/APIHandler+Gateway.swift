@@ -28,11 +28,11 @@ extension APIHandler {
     }
 
     package func reloadGateway(_ input: Operations.ReloadGateway.Input) async throws -> Operations.ReloadGateway.Output {
-        let result = try runtime.reloadPipelines()
+        let result = try runtime.reload()
         try await runtime.audit.record(actor: RequestIdentity.actor, action: "gateway.reload", target: "pipelines",
                                        reason: "added \(result.added), removed \(result.removed), changed \(result.changed)")
-        runtime.logger.notice("pipelines reloaded by \(RequestIdentity.actor): \(result.count) pipelines")
+        runtime.logger.notice("config and pipelines reloaded by \(RequestIdentity.actor): \(result.count) pipelines")
         return .ok(.init(body: .json(.init(pipelines: result.count, added: result.added, removed: result.removed,
-                                           changed: result.changed))))
+                                           changed: result.changed, restartRequired: result.restartRequired))))
     }
 }

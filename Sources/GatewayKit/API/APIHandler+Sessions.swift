@@ -4,18 +4,19 @@ import OpenAPIRuntime
 extension APIHandler {
     package func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
         let sessions = try await runtime.sessions.list()
-        return .ok(.init(body: .json(sessions.map(Components.Schemas.Session.init(record:)))))
+        let redactor = runtime.settings.redaction.redactor
+        return .ok(.init(body: .json(sessions.map { Components.Schemas.Session(record: $0, redactor: redactor) })))
     }
 
     package func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
         let session = try await runtime.sessions.get(input.path.sessionId)
-        return .ok(.init(body: .json(.init(record: session))))
+        return .ok(.init(body: .json(.init(record: session, redactor: runtime.settings.redaction.redactor))))
     }
 
     package func resumeSession(_ input: Operations.ResumeSession.Input) async throws -> Operations.ResumeSession.Output {
         let session = try await runtime.sessions.resume(input.path.sessionId)
         try await runtime.audit.record(actor: RequestIdentity.actor, action: "session.resume", target: session.id)
-        return .ok(.init(body: .json(.init(record: session))))
+        return .ok(.init(body: .json(.init(record: session, redactor: runtime.settings.redaction.redactor))))
     }
 
     package func pruneSessions(_ input: Operations.PruneSessions.Input) async throws -> Operations.PruneSessions.Output {

@@ -17,7 +17,7 @@ info:
     - Every route needs `Authorization: Bearer <token>` except `/health`, `/openapi.yaml` and
       webhook deliveries (`/hooks/{hookPath}`, authenticated by signature).
       Scopes are cumulative: `read` (every GET) < `operate` (run, start, cancel, resume, approve, deny,
-      fire, release, session resume, POST /v1/*) < `admin` (everything else).
+      fire, release, retry, session resume, POST /v1/*) < `admin` (everything else).
       Missing or invalid token: 401 `unauthorized`; a token without the scope: 403 `forbidden`.
     - Every error body is `{"error": {"code", "message", "details"?}}` (the `/v1/*` routes use OpenAI's
       error object instead). Unknown routes answer 404 `not_found`, a known path with another method
@@ -46,6 +46,8 @@ tags:
   - name: Debug
   - name: Audit
   - name: Hooks
+  - name: Console
+    description: the web console's sign-in and gateway-wide event stream
   - name: OpenAI
     description: OpenAI-compatible surface (shapes follow OpenAI's published API)
 
@@ -150,8 +152,12 @@ paths:
     post:
       operationId: reloadGateway
       tags: [Gateway]
-      summary: Reload the pipeline files atomically (admin; also SIGHUP)
-      description: When any file is invalid the old set stays and the answer is 422 `invalid_pipelines` with every error in `details`.
+      summary: Re-read gw.yaml and the pipeline files atomically (admin; also SIGHUP)
+      description: >-
+        Tokens, exec.allow, http.allowHosts, backends, agents, secrets, retention and expiry apply together with the
+        pipelines. When gw.yaml or any pipeline file is invalid (or a token's or secret's environment variable is missing)
+        the whole old state stays and the answer is 422 `invalid_pipelines` with every error in `details`. Keys that need
+        a restart (listen, stateDir, storage.*, metrics.auth) are named in `restartRequired` and logged, never half applied.
       responses:
         "200":
           description: What changed.
@@ -369,6 +375,76 @@ paths:
         "404": { $ref: "#/components/responses/NotFound" }
         "409": { $ref: "#/components/responses/Conflict" }
         "422": { $ref: "#/components/responses/Unprocessable" }
+        default: { $ref: "#/components/responses/Error" }
+  /runs/{runId}/retry:
+    parameters:
+      - $ref: "#/components/parameters/RunId"
+    post:
+      operationId: retryRun
+      tags: [Runs]
+      summary: Retry a run that ended, from a step, as a new run (operate)
+      description: |
+        Starts a **new run** of the same pipeline version (with `version=current`, the version loaded now) whose
+        record has `retryOf: {runId, fromStep}`; the original's record lists it in `retries`. Top-level steps
+        before `fromStep` are not executed: they keep the outputs the original recorded (events `step.skipped`
+        with `data.reused: true`, no exec, no http, no approval asked again); `fromStep` and every later step
+        run afresh. Without `fromStep`: the first top-level step that failed, was cancelled or did not finish
+        (for a completed run: the first step, so the whole run runs again). `input` replaces the original input
+        (validated like `start`). 409 `not_terminal` for a run that has not ended; 422 `invalid_input` for a
+        `fromStep` that is not a top-level step id, or when a step before it did not complete in the original
+        (or, with `version=current`, did not exist in it). Idempotency-Key: the same key for the same original
+        and body returns the first retry. Audited as `run.retry` with its reason.
+      parameters:
+        - name: version
+          in: query
+          required: false
+          description: "`original` (default): the pipeline version the run started with; `current`: the version loaded now. Anything else: 400."
+          schema: { type: string }
+        - $ref: "#/components/parameters/IdempotencyKey"
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/RetryRequest" }
+      responses:
+        "202":
+          description: The retry was accepted.
+          headers:
+            Location:
+              description: "`/runs/{runId}` of the new run"
+              schema: { type: string }
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/StartResult" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        "404": { $ref: "#/components/responses/NotFound" }
+        "409": { $ref: "#/components/responses/Conflict" }
+        "422": { $ref: "#/components/responses/Unprocessable" }
+        "503": { $ref: "#/components/responses/Paused" }
+        default: { $ref: "#/components/responses/Error" }
+  /runs/{runId}/explain:
+    parameters:
+      - $ref: "#/components/parameters/RunId"
+    get:
+      operationId: explainRun
+      tags: [Runs]
+      summary: Why the run is where it is, in one sentence and as facts
+      description: |
+        Built only from what the run recorded (its record and events), never by evaluating anything again:
+        for a waiting run what it waits for, who may decide, when its deadline falls and what happens then;
+        for a failed run the step, its error and every attempt with its delay; the `if` conditions evaluated on
+        the way with the values of their operands; reused steps of a retry; for a queued run why it has not
+        started.
+      responses:
+        "200":
+          description: The explanation.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/RunExplanation" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/NotFound" }
         default: { $ref: "#/components/responses/Error" }
   /runs/{runId}/approve:
     parameters:
@@ -807,6 +883,87 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         default: { $ref: "#/components/responses/Error" }
 
+  /session:
+    post:
+      operationId: signIn
+      tags: [Console]
+      summary: Exchange a token for a console session cookie (no token needed)
+      description: |
+        The token is checked like a bearer token and not kept: the server holds the session (its token's
+        identity, a CSRF token, expiry 12 h) in memory and answers `Set-Cookie: gw_session=<random>; Path=/;
+        Max-Age=43200; HttpOnly; SameSite=Strict` (`Secure` over https). Every route then accepts that
+        cookie like a bearer token; a POST, PUT, PATCH or DELETE signed in by the cookie must also send
+        `X-CSRF-Token: <csrfToken>` or a same-origin `Origin` header, else 403 `csrf_failed`.
+        An invalid token: 401 `unauthorized`. Audited as `console.signin`.
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/SignInRequest" }
+      responses:
+        "200":
+          description: Signed in.
+          headers:
+            Set-Cookie:
+              description: the session cookie
+              schema: { type: string }
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/ConsoleSession" }
+        "400": { $ref: "#/components/responses/BadRequest" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        default: { $ref: "#/components/responses/Error" }
+    get:
+      operationId: getSignIn
+      tags: [Console]
+      summary: Who is signed in (cookie or bearer)
+      description: With a bearer token (no console session) `csrfToken` and `expiresAt` are absent.
+      responses:
+        "200":
+          description: The caller.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/ConsoleSession" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        default: { $ref: "#/components/responses/Error" }
+    delete:
+      operationId: signOut
+      tags: [Console]
+      summary: End the console session (the old cookie then gets 401)
+      description: Clears the cookie (`Max-Age=0`). With a bearer token and no session it only clears the cookie. Audited as `console.signout`.
+      responses:
+        "204":
+          description: Signed out.
+          headers:
+            Set-Cookie:
+              description: deletes the session cookie
+              schema: { type: string }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Forbidden" }
+        default: { $ref: "#/components/responses/Error" }
+  /events:
+    get:
+      operationId: getGatewayEvents
+      tags: [Console]
+      summary: Gateway-wide live stream of run status changes and approvals (SSE, read)
+      description: |
+        SSE frames `event: <type>` / `data: {runId, pipelineId, type, status, stepId?, at}` for every run's
+        `run.queued`, `run.started`, `run.waiting`, `run.resumed`, `run.completed`, `run.failed`,
+        `run.cancelled`, `approval.requested`, `approval.approved` and `approval.denied` (committed first),
+        and `event: approvals` / `data: {pending}` at connect and whenever the number of pending approvals
+        changes. A `: keep-alive` comment every 15 s; the stream never ends by itself. Nothing is replayed:
+        a client that reconnects reloads what it shows. A client more than 1024 frames behind is
+        disconnected (its EventSource reconnects).
+      responses:
+        "200":
+          description: The stream.
+          content:
+            text/event-stream:
+              schema: { $ref: "#/components/schemas/GatewayEventFrame" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        default: { $ref: "#/components/responses/Error" }
+
   /hooks/{hookPath}:
     parameters:
       - { name: hookPath, in: path, required: true, schema: { type: string } }
@@ -955,7 +1112,7 @@ components:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorResponse" }
     Conflict:
-      description: "A conflict: `already_terminal`, `not_waiting`, `ambiguous_step`, `no_pending_approval`, `idempotency_conflict`, `not_at_breakpoint`, `declared_in_pipeline`, `already_exists`, `expired`, `not_resumable`, `replayed_delivery`, `overlap_skipped`."
+      description: "A conflict: `already_terminal`, `not_waiting`, `ambiguous_step`, `no_pending_approval`, `idempotency_conflict`, `not_at_breakpoint`, `declared_in_pipeline`, `already_exists`, `expired`, `not_resumable`, `replayed_delivery`, `overlap_skipped`, `not_terminal`."
       content:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorResponse" }
@@ -1022,12 +1179,20 @@ components:
         reason: { type: string }
     ReloadResult:
       type: object
-      required: [pipelines, added, removed, changed]
+      description: >-
+        What a reload applied. `gw.yaml` is re-read with the pipelines: tokens, exec.allow, http.allowHosts,
+        backends, agents, secrets, runs.retention, sessions.expireAfter, shutdownGrace and the pipelines folder
+        apply at once; keys that need a restart keep their old value and are named in `restartRequired`.
+      required: [pipelines, added, removed, changed, restartRequired]
       properties:
         pipelines: { type: integer }
         added: { type: array, items: { type: string } }
         removed: { type: array, items: { type: string } }
         changed: { type: array, items: { type: string } }
+        restartRequired:
+          type: array
+          description: Changed config keys that take effect only after a restart (listen, stateDir, storage.*, metrics.auth).
+          items: { type: string }
     LoadError:
       type: object
       required: [file, line, column, message]
@@ -1110,6 +1275,11 @@ components:
         steps:
           type: array
           items: { $ref: "#/components/schemas/RunStep" }
+        retryOf: { $ref: "#/components/schemas/RetryLink" }
+        retries:
+          type: array
+          description: ids of the runs that retry this one, oldest first (always present, possibly empty)
+          items: { type: string }
     RunError:
       type: object
       required: [code, message]
@@ -1162,6 +1332,33 @@ components:
         at: { type: string }
         stepId: { type: string }
         data: {}
+    SignInRequest:
+      type: object
+      required: [token]
+      additionalProperties: false
+      properties:
+        token: { type: string, minLength: 1 }
+    ConsoleSession:
+      type: object
+      required: [name, scopes]
+      properties:
+        name: { type: string, description: the token's name }
+        scopes:
+          type: array
+          description: every scope the token covers (cumulative, e.g. `[read, operate]`)
+          items: { type: string }
+        csrfToken: { type: string, description: "send as `X-CSRF-Token` on POST/PUT/PATCH/DELETE (console session only)" }
+        expiresAt: { type: string, description: "when the session ends (console session only)" }
+    GatewayEventFrame:
+      type: object
+      description: |
+        One frame of `GET /events`: `event` is a run event type (data: {runId, pipelineId, type, status,
+        stepId?, at}) or `approvals` (data: {pending}).
+      required: [data]
+      properties:
+        event: { type: string }
+        data: { type: string, contentMediaType: application/json }
+        retry: { type: integer }
     SSEFrame:
       type: object
       description: |
@@ -1184,6 +1381,50 @@ components:
         events:
           type: array
           items: { $ref: "#/components/schemas/RunEvent" }
+    RetryRequest:
+      type: object
+      properties:
+        fromStep: { type: string, minLength: 1, description: "a top-level step id; default: the first step that did not complete" }
+        input: { description: "replaces the original input (validated against the pipeline's schema); default: the original input" }
+        reason: { type: string, description: recorded in the audit log }
+    RetryLink:
+      type: object
+      required: [runId, fromStep]
+      properties:
+        runId: { type: string, description: the run this one retries }
+        fromStep: { type: string, description: "the first top-level step that ran again (also when defaulted)" }
+    RunExplanation:
+      type: object
+      required: [runId, status, summary, facts]
+      properties:
+        runId: { type: string }
+        status: { type: string }
+        summary: { type: string, description: one or two sentences a person reads in five seconds }
+        facts:
+          type: array
+          description: what the summary is built from, in the order it happened (then the current state)
+          items: { $ref: "#/components/schemas/ExplainFact" }
+    ExplainFact:
+      type: object
+      required: [kind, text]
+      description: |
+        One recorded fact. `kind` (clients must accept kinds they do not know):
+        `queued` (data: `{gatewayPaused, pauseReason?}`), `retryOf` (data: `{runId, fromStep, reused: [stepIds]}`),
+        `retries` (data: `{runIds}`), `reused` (a step kept from the original, data: `{fromRunId, status}`),
+        `condition` (an `if` evaluated, data: `{expression, value, operands: {path: value}}`),
+        `skipped` (a step skipped by its `if`, same data as `condition`),
+        `attempt` (a failed attempt that was retried, data: `{attempt, error, delayMs}`),
+        `decision` (an approval decided or a wait resumed, data: `{decision?, actor, reason?, timedOut?}`),
+        `breakpoint` (data: `{stepping, released?, actor?}`),
+        `waiting` (what the run waits on now, data: `{kind, since, expiresAt?, approvers?, onTimeout?, message?}`),
+        `running` (the step running now, data: `{attempt}`),
+        `failed` (data: `{code, message, attempts?}`), `cancelled` (data: `{actor}`), `completed` (data: `{durationMs}`).
+      properties:
+        kind: { type: string }
+        stepId: { type: string }
+        at: { type: string, description: when it was recorded }
+        text: { type: string, description: the fact in words }
+        data: { description: the recorded values, by kind }
     ResumeRequest:
       type: object
       properties:

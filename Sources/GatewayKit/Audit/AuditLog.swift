@@ -7,11 +7,11 @@ import GRDB
 package actor AuditLog {
     private let pool: DatabasePool
     nonisolated var poolForReads: DatabasePool { pool }
-    private let redactor: Redactor
+    private let redaction: SecretRedaction
 
-    init(database: GatewayDatabase, redactor: Redactor) {
+    init(database: GatewayDatabase, redaction: SecretRedaction) {
         pool = database.pool
-        self.redactor = redactor
+        self.redaction = redaction
     }
 
     /// Appends an entry (secrets redacted), committed before returning. The sequence number and the previous
@@ -19,6 +19,7 @@ package actor AuditLog {
     /// a tip cached on the actor would be read twice across the `await` (actor reentrancy) and collide.
     @discardableResult
     package func record(actor: String, action: String, target: String, runId: String? = nil, reason: String? = nil) async throws -> AuditEntry {
+        let redactor = redaction.redactor
         let draft = AuditEntry(seq: 0, at: Date(), actor: actor, action: action, target: redactor.redact(target),
                                reason: reason.map { redactor.redact($0) }, runId: runId, hash: "", prevHash: "")
         return try await pool.write { db in

@@ -1,21 +1,37 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Checks bearer tokens against the configured ones in constant time.
+///
+/// Copies share one token table, so `replaceTokens(with:)` (a config reload) reaches every holder, such as
+/// the auth middleware, at once.
 public struct TokenVerifier: Sendable {
+    final class Table: Sendable {
+        let entries: Mutex<[Entry]>
+        init(_ entries: [Entry]) { self.entries = Mutex(entries) }
+    }
+
     struct Entry: Sendable {
         let name: String
         let digest: [UInt8]
         let scope: Scope
     }
 
-    private let entries: [Entry]
+    private let table: Table
+    private var entries: [Entry] { table.entries.withLock { $0 } }
 
     /// Names of the configured tokens (never their values).
     public var tokenNames: [String] { entries.map(\.name) }
 
     /// - Parameter tokens: name, SHA-256 digest and scopes of each token.
-    init(entries: [Entry]) { self.entries = entries }
+    init(entries: [Entry]) { self.table = Table(entries) }
+
+    /// Makes every copy of this verifier check `other`'s tokens from now on.
+    func replaceTokens(with other: TokenVerifier) {
+        let fresh = other.entries
+        table.entries.withLock { $0 = fresh }
+    }
 
     /// Resolves the configured tokens (reading `tokenEnv` variables) plus `GW_TOKEN` as the admin token `env`.
     /// - Throws: `GatewayError` when a `tokenEnv` variable is unset or empty.
@@ -49,7 +65,11 @@ public struct TokenVerifier: Sendable {
 
     /// The identity of `token`, or nil. Every entry is compared, in constant time, whatever matches.
     public func identify(_ token: String) -> Identity? {
-        let presented = Self.digest(token)
+        identify(digest: Self.digest(token))
+    }
+
+    /// The identity of the token whose SHA-256 is `presented` (a console session keeps only that), or nil.
+    func identify(digest presented: [UInt8]) -> Identity? {
         var found: Entry?
         for entry in entries where Self.constantTimeEqual(entry.digest, presented) && found == nil {
             found = entry

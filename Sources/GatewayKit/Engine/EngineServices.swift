@@ -4,10 +4,12 @@ import Logging
 
 /// What step implementations need from the gateway, passed explicitly.
 struct EngineServices: Sendable {
-    let config: GatewayConfig
+    /// The reloadable config and secrets (read at each use, so a reload applies to the next step).
+    let settings: LiveSettings
     let metrics: GatewayMetrics
+    var config: GatewayConfig { settings.config }
     /// Secret values by name (from `gw.yaml` `secrets`), redacted wherever shown.
-    let secrets: [String: String]
+    var secrets: [String: String] { settings.secrets }
     let httpClient: HTTPClient
     let logger: Logger
     /// Starts a child run for `invoke` and waits for its end.
@@ -20,7 +22,8 @@ struct EngineServices: Sendable {
     var sessions: AgentSessions?
 
     /// Reads every secret's value (env variable or file).
-    /// - Throws: `GatewayError` naming a secret whose source is missing.
+    /// - Throws: `GatewayError` naming a secret whose source is missing, or whose value is shorter than
+    ///   `SecretRedaction.minimumLength` characters (masking it would mask half the world).
     static func loadSecrets(_ config: GatewayConfig, environment: [String: String]) throws -> [String: String] {
         var out: [String: String] = [:]
         for (name, source) in config.secrets {
@@ -36,6 +39,10 @@ struct EngineServices: Sendable {
                 }
                 out[name] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
             }
+        }
+        for (name, value) in out where value.count < SecretRedaction.minimumLength {
+            throw GatewayError(.badRequest, "secret \(name): its value has \(value.count) character(s); secrets need at least "
+                               + "\(SecretRedaction.minimumLength), since every occurrence of the value is masked as ***")
         }
         return out
     }

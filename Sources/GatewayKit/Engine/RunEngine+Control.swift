@@ -14,7 +14,7 @@ extension RunEngine {
             await run.task.value
         } else {
             let execution = RunExecution(record: before, lastSeq: try await store.lastSeq(runId), store: store, hub: hub,
-                                         redactor: redactor, metrics: services.metrics)
+                                         redaction: redaction, metrics: services.metrics)
             try await execution.finish(.cancelled, data: ["actor": .string(actor)])
         }
         guard let after = try await store.run(runId) else { throw GatewayError.notFound("run '\(runId)'") }

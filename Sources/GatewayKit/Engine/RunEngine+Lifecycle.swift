@@ -17,7 +17,7 @@ extension RunEngine: Service {
         let unfinished = try await store.unfinishedRuns()
         for (runId, lastSeq) in unfinished {
             guard active[runId] == nil, let record = try await store.run(runId) else { continue }
-            let execution = RunExecution(record: record, lastSeq: lastSeq, store: store, hub: hub, redactor: redactor, metrics: services.metrics)
+            let execution = RunExecution(record: record, lastSeq: lastSeq, store: store, hub: hub, redaction: redaction, metrics: services.metrics)
             do {
                 let pipeline = try await pinnedPipeline(record)
                 trackInFlight(+1)

@@ -23,7 +23,8 @@ package actor RunEngine {
 
     let store: RunStore
     let hub = EventHub()
-    let redactor: Redactor
+    /// The gateway's one redaction point (shared with the audit log, the sessions and the server log).
+    let redaction: SecretRedaction
     let pipelines: @Sendable () -> PipelineSet
     let options: @Sendable () -> PipelineSet.Options
     var services: EngineServices!
@@ -35,10 +36,10 @@ package actor RunEngine {
     private let inFlight = Mutex<Int>(0)
     static let maxInvokeDepth = 16
 
-    init(store: RunStore, secrets: [String: String], pipelines: @escaping @Sendable () -> PipelineSet,
+    init(store: RunStore, redaction: SecretRedaction, pipelines: @escaping @Sendable () -> PipelineSet,
          options: @escaping @Sendable () -> PipelineSet.Options) {
         self.store = store
-        self.redactor = Redactor(secrets: Array(secrets.values))
+        self.redaction = redaction
         self.pipelines = pipelines
         self.options = options
     }
@@ -62,7 +63,7 @@ package actor RunEngine {
             return (replay, true)
         }
         let record = RunRecord(runId: RunID.make(), pipelineId: pipeline.id, pipelineVersion: pipeline.version, status: .queued,
-                               input: redactor.redact(input), output: nil, error: nil, trigger: request.trigger,
+                               input: redaction.redact(input), output: nil, error: nil, trigger: request.trigger,
                                parentRunId: request.parentRunId, idempotencyKey: request.idempotencyKey, createdAt: Date(),
                                startedAt: nil, finishedAt: nil, waitingOn: [], steps: [])
         var extra: [StoreWriter.Operation] = [
@@ -73,7 +74,7 @@ package actor RunEngine {
         if let key = request.idempotencyKey {
             extra.append(RunStore.insertIdempotencyKey(pipelineId: pipeline.id, key: key, bodyHash: Self.hash(input), runId: record.runId))
         }
-        let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redactor: redactor, metrics: services.metrics)
+        let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redaction: redaction, metrics: services.metrics)
         defer { if let key = request.idempotencyKey { pendingKeys["\(pipeline.id)\u{0}\(key)"] = nil } }
         try await execution.commit([.init("run.queued", ["pipelineId": .string(pipeline.id), "trigger": .string(request.trigger.kind)])],
                                    extra: extra)

@@ -4,7 +4,7 @@ import Foundation
 extension RunExecution {
     func markStarted() async throws {
         guard record.status == .queued else { return }
-        try await commit([Draft("run.started")], runChanged: true, wait: false) { r in
+        try await commit([Draft("run.started")] + reusedStepDrafts, runChanged: true, wait: false) { r in
             r.status = .running
             r.startedAt = Date()
         }
@@ -12,20 +12,21 @@ extension RunExecution {
 
     /// A step (re)starts; a durable timer it had (a sleep interrupted by a restart) is kept, and so is the
     /// outcome a person already decided for a gate that was running when the gateway stopped (see `stepResumed`).
-    func stepStarted(key: String, id: String, kind: String, attempt: Int) async throws {
+    func stepStarted(key: String, id: String, kind: String, attempt: Int, condition: JSONValue? = nil) async throws {
         let previous = step(key)
         let keptOutcome = previous?.status == "running" ? previous?.output : nil
         setStep(StepRecord(key: key, id: id, kind: kind, status: "running", attempt: attempt, startedAt: Date(),
                            finishedAt: nil, output: keptOutcome, error: nil, wakeAt: previous?.wakeAt))
-        try await commit([Draft("step.started", stepId: id, ["attempt": .number(Double(attempt)), "kind": .string(kind)])],
-                         steps: [key], wait: false)
+        var data: [String: JSONValue] = ["attempt": .number(Double(attempt)), "kind": .string(kind)]
+        if let condition { data["if"] = condition }
+        try await commit([Draft("step.started", stepId: id, .object(data))], steps: [key], wait: false)
     }
 
     func stepCompleted(key: String, output: JSONValue) async throws {
         guard var step = step(key) else { return }
         step.status = "completed"
         step.finishedAt = Date()
-        step.output = redactor.redact(output)
+        step.output = output
         step.wakeAt = nil
         setStep(step)
         let ms = (step.finishedAt!.timeIntervalSince(step.startedAt ?? step.finishedAt!) * 1000).rounded()
@@ -41,14 +42,16 @@ extension RunExecution {
         step.wakeAt = nil
         setStep(step)
         try await commit([Draft("step.failed", stepId: step.id, ["attempt": .number(Double(step.attempt)),
-                                                                  "error": .string(redactor.redact(failure.message))])],
+                                                                  "error": .string(failure.message)])],
                          steps: [key])
     }
 
-    func stepSkipped(key: String, id: String, kind: String, reason: String) async throws {
+    func stepSkipped(key: String, id: String, kind: String, reason: String, condition: JSONValue? = nil) async throws {
         setStep(StepRecord(key: key, id: id, kind: kind, status: "skipped", attempt: 0, startedAt: nil,
                            finishedAt: Date(), output: nil, error: nil, wakeAt: nil))
-        try await commit([Draft("step.skipped", stepId: id, ["reason": .string(reason)])], steps: [key], wait: false)
+        var data: [String: JSONValue] = ["reason": .string(reason)]
+        if let condition { data["if"] = condition }
+        try await commit([Draft("step.skipped", stepId: id, .object(data))], steps: [key], wait: false)
     }
 
     /// A failed attempt's decided outcome is not carried into the retry (committed with the next `step.started`).
@@ -79,7 +82,8 @@ extension RunExecution {
     }
 
     /// The step starts waiting (sleep, wait, approval); the run is `waiting` while anything waits.
-    func stepWaiting(key: String, on waiting: WaitingOn, extra: [Draft] = []) async throws {
+    /// `details` (e.g. `onTimeout`) go into the `run.waiting` event's `waitingOn`, for `explain`.
+    func stepWaiting(key: String, on waiting: WaitingOn, extra: [Draft] = [], details: [String: JSONValue] = [:]) async throws {
         guard var step = step(key) else { return }
         step.status = "waiting"
         step.wakeAt = waiting.expiresAt
@@ -87,6 +91,7 @@ extension RunExecution {
         var entry: [String: JSONValue] = ["kind": .string(waiting.kind), "stepId": .string(waiting.stepId),
                                           "since": .string(Timestamp.format(waiting.since))]
         if let expires = waiting.expiresAt { entry["expiresAt"] = .string(Timestamp.format(expires)) }
+        entry.merge(details) { current, _ in current }
         metrics.runsWaiting(kind: waiting.kind).increment()
         try await commit(extra + [Draft("run.waiting", stepId: step.id, ["waitingOn": .object(entry)])], steps: [key], runChanged: true) { r in
             r.waitingOn.removeAll { $0.stepId == waiting.stepId }
@@ -101,7 +106,7 @@ extension RunExecution {
         guard var step = step(key) else { return }
         if let kind = record.waitingOn.first(where: { $0.stepId == stepId })?.kind { metrics.runsWaiting(kind: kind).decrement() }
         step.status = "running"
-        step.output = outcome.map { redactor.redact($0) }
+        step.output = outcome
         setStep(step)
         try await commit(extra + [Draft("run.resumed", stepId: stepId)], steps: [key], runChanged: true) { r in
             r.waitingOn.removeAll { $0.stepId == stepId }
@@ -112,10 +117,9 @@ extension RunExecution {
     /// Ends the run.
     func finish(_ status: RunStatus, output: JSONValue? = nil, failure: RunFailure? = nil, data: JSONValue = [:]) async throws {
         guard !record.status.isTerminal else { return }
-        let redacted = output.map { redactor.redact($0) }
         var eventData = data.objectValue ?? [:]
-        if let redacted { eventData["output"] = redacted }
-        if let failure { eventData["error"] = .object(["code": .string(failure.code), "message": .string(redactor.redact(failure.message))]) }
+        if let output { eventData["output"] = output }
+        if let failure { eventData["error"] = .object(["code": .string(failure.code), "message": .string(failure.message)]) }
         for waiting in record.waitingOn { metrics.runsWaiting(kind: waiting.kind).decrement() }
         var open: [String] = []
         for step in record.steps where step.status == "running" || step.status == "waiting" {
@@ -129,8 +133,8 @@ extension RunExecution {
         try await commit([Draft("run.\(status.rawValue)", stepId: failure?.stepId, .object(eventData))], steps: open,
                          runChanged: true) { r in
             r.status = status
-            r.output = redacted
-            r.error = failure.map { RunFailure(code: $0.code, message: redactor.redact($0.message), stepId: $0.stepId) }
+            r.output = output
+            r.error = failure
             r.finishedAt = Date()
             r.waitingOn = []
         }

@@ -11,17 +11,18 @@ actor RunExecution {
     private var tail: Task<Void, any Error>?
     let store: RunStore
     let hub: EventHub
-    let redactor: Redactor
+    /// Masks secrets in everything committed, published and answered (the run's one redaction point).
+    let redaction: SecretRedaction
     let metrics: GatewayMetrics
 
-    init(record: RunRecord, lastSeq: Int, store: RunStore, hub: EventHub, redactor: Redactor, metrics: GatewayMetrics) {
+    init(record: RunRecord, lastSeq: Int, store: RunStore, hub: EventHub, redaction: SecretRedaction, metrics: GatewayMetrics) {
         self.record = record
         self.runIdentifier = record.runId
         self.nextSeq = lastSeq + 1
         self.ordinals = Dictionary(uniqueKeysWithValues: record.steps.enumerated().map { ($1.key, $0) })
         self.store = store
         self.hub = hub
-        self.redactor = redactor
+        self.redaction = redaction
         self.metrics = metrics
     }
 
@@ -37,7 +38,9 @@ actor RunExecution {
         }
     }
 
-    /// Applies `change` to the record, then commits the run row (when `runChanged`), the given steps and
+    /// Applies `change` to the record, masks secrets in what is about to be committed (the run's fields when
+    /// `runChanged`, the listed steps, the events' data: redaction is a property of this one path, so no
+    /// caller can forget it), then commits the run row (when `runChanged`), the given steps and
     /// the events, and publishes the events once committed (in seq order, always after their commit).
     ///
     /// With `wait: false` the run goes on while the commit is in flight: used for progress that nobody is
@@ -47,6 +50,13 @@ actor RunExecution {
     func commit(_ drafts: [Draft], steps: [String] = [], runChanged: Bool = false, wait: Bool = true,
                 extra: [StoreWriter.Operation] = [], _ change: (inout RunRecord) -> Void = { _ in }) async throws {
         change(&record)
+        let redactor = redaction.redactor
+        if redactor.masksAnything {
+            if runChanged { record = redactor.redactRunFields(record) }
+            for key in steps {
+                if let i = record.steps.firstIndex(where: { $0.key == key }) { record.steps[i] = redactor.redact(record.steps[i]) }
+            }
+        }
         let now = Date()
         let events = drafts.map { d -> RunEvent in
             defer { nextSeq += 1 }
@@ -64,11 +74,12 @@ actor RunExecution {
         let previous = tail
         let hub = self.hub
         let counter = metrics.eventsWritten
+        let (pipelineId, status) = (record.pipelineId, record.status)
         let task = Task {
             try await previous?.value
             try await ticket.wait()
             if !events.isEmpty { counter.increment(by: Int64(events.count)) }
-            hub.publish(events)
+            hub.publish(events, pipelineId: pipelineId, status: status)
         }
         tail = task
         if wait { try await task.value }

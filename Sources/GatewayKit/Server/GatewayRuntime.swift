@@ -5,7 +5,10 @@ import Synchronization
 /// The gateway's shared state: configuration, database, tokens, metrics, pipelines and the pause flag.
 /// Built once by `Gateway.build` and passed to the API handler and services explicitly.
 public final class GatewayRuntime: Sendable {
-    public let config: GatewayConfig
+    /// The reloadable config and secrets.
+    public let settings: LiveSettings
+    /// The config in force (a reload replaces it atomically with the pipelines, tokens and secrets).
+    public var config: GatewayConfig { settings.config }
     public let database: GatewayDatabase
     public let verifier: TokenVerifier
     public let metrics: GatewayMetrics
@@ -21,6 +24,8 @@ public final class GatewayRuntime: Sendable {
     package let audit: AuditLog
     /// ACP agent sessions and their live processes.
     let sessions: AgentSessions
+    /// Sign-in sessions of the web console (in memory).
+    let consoleSessions = ConsoleSessions()
 
     private let state: Mutex<MutableState>
     let catalog: PipelineCatalog
@@ -32,9 +37,10 @@ public final class GatewayRuntime: Sendable {
         var webhooks: WebhookReceiver?
     }
 
-    init(config: GatewayConfig, database: GatewayDatabase, verifier: TokenVerifier, metrics: GatewayMetrics,
-         pipelines: PipelineSet, secrets: [String: String], logger: Logger) throws {
-        self.config = config
+    init(settings: LiveSettings, database: GatewayDatabase, verifier: TokenVerifier, metrics: GatewayMetrics,
+         pipelines: PipelineSet, logger: Logger) throws {
+        let config = settings.config
+        self.settings = settings
         self.database = database
         self.verifier = verifier
         self.metrics = metrics
@@ -47,12 +53,12 @@ public final class GatewayRuntime: Sendable {
         state = Mutex(MutableState(paused: paused, listen: config.listen))
         let catalog = PipelineCatalog(pipelines)
         self.catalog = catalog
-        let options = PipelineSet.Options(config: config)
-        self.audit = AuditLog(database: database, redactor: Redactor(secrets: Array(secrets.values)))
+        self.audit = AuditLog(database: database, redaction: settings.redaction)
         let sessionStore = SessionStore(database: database)
         try sessionStore.markActiveIdle()
-        self.sessions = AgentSessions(config: config, store: sessionStore, metrics: metrics, logger: logger)
-        self.engine = RunEngine(store: runs, secrets: secrets, pipelines: { catalog.set }, options: { options })
+        self.sessions = AgentSessions(settings: settings, store: sessionStore, metrics: metrics, logger: logger)
+        self.engine = RunEngine(store: runs, redaction: settings.redaction, pipelines: { catalog.set },
+                                options: { PipelineSet.Options(config: settings.config) })
     }
 
     // MARK: - Pause
@@ -77,22 +83,64 @@ public final class GatewayRuntime: Sendable {
         PipelineSet.Options(config: config)
     }
 
-    /// Reloads the pipeline folder atomically: on any error the old set stays.
-    /// - Returns: ids added, removed and changed, and the new count.
-    /// - Throws: `GatewayError` `invalid_pipelines` with every load error in `details`.
-    public func reloadPipelines() throws -> (count: Int, added: [String], removed: [String], changed: [String]) {
-        let fresh: PipelineSet
+    /// What a reload changed.
+    public struct ReloadResult: Sendable {
+        public var count: Int
+        public var added: [String], removed: [String], changed: [String]
+        /// Changed config keys that take effect only at the next start (never half applied).
+        public var restartRequired: [String]
+    }
+
+    /// Re-reads `gw.yaml` (when the gateway was started from one) and the pipeline folder, and applies tokens,
+    /// `exec.allow`, `http.allowHosts`, backends, agents, secrets, retention, expiry and the pipelines together:
+    /// everything is checked first, and an error anywhere keeps the whole old state.
+    /// - Throws: `GatewayError` `invalid_pipelines` (422) with every config or pipeline error in `details`.
+    public func reload() throws -> ReloadResult {
+        let old = settings.config
+        var fresh = old
+        if let file = old.configFile {
+            do {
+                fresh = try GatewayConfig.load(file: file)
+            } catch let e as LoadErrors {
+                throw GatewayError(.invalidPipelines, "the config is invalid; the old state stays:\n\(e.description)",
+                                   details: .array(e.errors.map(\.json)))
+            }
+            settings.overrides(&fresh)
+        }
+        let pipelines: PipelineSet, verifier: TokenVerifier, secrets: [String: String]
         do {
-            fresh = try PipelineSet.load(directory: config.pipelinesDir, options: pipelineOptions)
+            pipelines = try PipelineSet.load(directory: fresh.pipelinesDir, options: PipelineSet.Options(config: fresh))
         } catch let e as LoadErrors {
-            throw GatewayError(.invalidPipelines, "pipelines are invalid; the old set stays:\n\(e.description)",
+            throw GatewayError(.invalidPipelines, "pipelines are invalid; the old state stays:\n\(e.description)",
                                details: .array(e.errors.map(\.json)))
         }
-        let old = catalog.replace(with: fresh)
+        do {
+            secrets = try EngineServices.loadSecrets(fresh, environment: settings.environment)
+            let tokens = try TokenVerifier.resolve(fresh.tokens, environment: settings.environment)
+            verifier = tokens.isEmpty ? .single(name: "admin", token: try BootstrapToken.loadOrCreate(stateDir: old.stateDir).token) : tokens
+        } catch let e as GatewayError {
+            throw GatewayError(.invalidPipelines, "the config cannot be applied; the old state stays: \(e.message)",
+                               details: .array([.object(["file": .string(fresh.configFile ?? ""), "line": 0, "column": 0,
+                                                         "message": .string(e.message)])]))
+        }
+        let restart = LiveSettings.restartRequired(old: old, new: fresh)
+        var applied = fresh
+        // Keys that need a restart keep their old value until then.
+        applied.listen = old.listen
+        applied.stateDir = old.stateDir
+        applied.storageSync = old.storageSync
+        applied.metricsAuth = old.metricsAuth
+        settings.replace(config: applied, secrets: secrets)
+        self.verifier.replaceTokens(with: verifier)
+        let previous = catalog.replace(with: pipelines)
         state.withLock { $0.scheduler }?.pipelinesReloaded()
-        let oldIDs = Set(old.pipelines.keys), newIDs = Set(fresh.pipelines.keys)
-        let changed = oldIDs.intersection(newIDs).filter { old.pipelines[$0]?.version != fresh.pipelines[$0]?.version }
-        return (fresh.pipelines.count, newIDs.subtracting(oldIDs).sorted(), oldIDs.subtracting(newIDs).sorted(), changed.sorted())
+        if !restart.isEmpty {
+            logger.warning("reload: \(restart.joined(separator: ", ")) changed in the config; restart gw serve to apply")
+        }
+        let oldIDs = Set(previous.pipelines.keys), newIDs = Set(pipelines.pipelines.keys)
+        let changed = oldIDs.intersection(newIDs).filter { previous.pipelines[$0]?.version != pipelines.pipelines[$0]?.version }
+        return ReloadResult(count: pipelines.pipelines.count, added: newIDs.subtracting(oldIDs).sorted(),
+                            removed: oldIDs.subtracting(newIDs).sorted(), changed: changed.sorted(), restartRequired: restart)
     }
 
     // MARK: - Scheduler

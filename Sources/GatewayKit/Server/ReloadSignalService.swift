@@ -2,7 +2,7 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the pipelines on `SIGHUP`, atomically: an invalid set is logged and the old one stays.
+/// Reloads the config and the pipelines on `SIGHUP`, atomically: an invalid state is logged and the old one stays.
 struct ReloadSignalService: Service {
     let runtime: GatewayRuntime
 
@@ -10,10 +10,10 @@ struct ReloadSignalService: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             do {
-                let result = try runtime.reloadPipelines()
-                runtime.logger.notice("SIGHUP: reloaded \(result.count) pipelines (added \(result.added), removed \(result.removed), changed \(result.changed))")
+                let result = try runtime.reload()
+                runtime.logger.notice("SIGHUP: reloaded the config and \(result.count) pipelines (added \(result.added), removed \(result.removed), changed \(result.changed))")
             } catch {
-                runtime.logger.error("SIGHUP: reload refused, the old pipelines stay: \(error)")
+                runtime.logger.error("SIGHUP: reload refused, the old config and pipelines stay: \(error)")
             }
         }
     }

@@ -12,8 +12,9 @@ extension GW {
                 Reads gw.yaml (--config, else ./gw.yaml if present, else built-in defaults), loads the
                 pipelines and serves the API. Prints `gw listening on http://ADDRESS` once bound; with
                 --listen 127.0.0.1:0 the port is chosen by the system. SIGTERM drains (shutdownGrace) and
-                exits; SIGHUP reloads the pipelines. Refuses to start (exit 1, every error printed) when the
+                exits; SIGHUP re-reads gw.yaml and the pipelines. Refuses to start (exit 1, every error printed) when the
                 config or a pipeline is invalid. Env: GW_LISTEN overrides `listen`; GW_LOG_LEVEL sets the log level.
+                The web console is at http://ADDRESS/ui/ (sign in with a token).
 
                 Examples:
                   gw serve
@@ -24,18 +25,27 @@ extension GW {
         @Option(help: ArgumentHelp("Listen address host:port (overrides config and GW_LISTEN)", valueName: "address")) var listen: String?
         @Option(help: ArgumentHelp("Pipelines folder (overrides config)", valueName: "dir")) var pipelines: String?
         @Option(help: ArgumentHelp("State folder: database, bootstrap token (overrides config)", valueName: "dir")) var state: String?
+        @Option(help: ArgumentHelp("Serve the web console's files from this folder instead of the binary (env GW_CONSOLE_DIR)",
+                                   valueName: "dir")) var consoleDir: String?
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
+            let (listen, pipelines, state) = (self.listen, self.pipelines, self.state)
+            let overrides = ConfigOverrides { settings in
+                if let value = environment["GW_LISTEN"], !value.isEmpty { settings.listen = value }
+                if let listen { settings.listen = listen }
+                if let pipelines { settings.pipelinesDir = pipelines }
+                if let state { settings.stateDir = state }
+            }
             var settings = try ConfigFile.load(explicit: config)
-            if let value = environment["GW_LISTEN"], !value.isEmpty { settings.listen = value }
-            if let listen { settings.listen = listen }
-            if let pipelines { settings.pipelinesDir = pipelines }
-            if let state { settings.stateDir = state }
-            let logger = ServeLogging.bootstrap(level: environment["GW_LOG_LEVEL"])
+            overrides(&settings)
+            if let consoleDir { settings.consoleDir = consoleDir }
+            let redaction = SecretRedaction()
+            let logger = ServeLogging.bootstrap(level: environment["GW_LOG_LEVEL"], redaction: redaction)
             let built: Gateway.Built
             do {
-                built = try await Gateway.build(config: settings, environment: environment, logger: logger) { address in
+                built = try await Gateway.build(config: settings, environment: environment, logger: logger, redaction: redaction,
+                                                overrides: overrides) { address in
                     StandardStreams.write("gw listening on http://\(address)")
                 }
             } catch let errors as LoadErrors {
@@ -84,14 +94,14 @@ enum ConfigFile {
     }
 }
 
-/// Log set-up of `gw serve`: lines on stderr, level from GW_LOG_LEVEL (default info).
+/// Log set-up of `gw serve`: lines on stderr with secrets masked, level from GW_LOG_LEVEL (default info).
 enum ServeLogging {
-    static func bootstrap(level: String?) -> Logger {
+    static func bootstrap(level: String?, redaction: SecretRedaction) -> Logger {
         let parsed = level.flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = parsed
-            return handler
+            return RedactingLogHandler(wrapping: handler, redaction: redaction)
         }
         var logger = Logger(label: "gw")
         logger.logLevel = parsed

@@ -38,4 +38,28 @@ struct RedactorTests {
         let value = try Template.parse("curl -H 'Authorization: ${{ secrets.TOKEN }}'").evaluate(context)
         #expect(Redactor(secrets: Array(context.secretValues)).redact(value) == "curl -H 'Authorization: ***'")
     }
+
+    @Test("a whole record is masked: input, output, error, waits and each step's output and error")
+    func redactsRecords() {
+        let r = Redactor(secrets: ["hunter22"])
+        let failure = RunFailure(code: "failed", message: "cannot use hunter22", stepId: "s")
+        let step = StepRecord(key: "s", id: "s", kind: "exec", status: "failed", attempt: 1, startedAt: nil, finishedAt: nil,
+                              output: ["stderr": "hunter22\n"], error: failure, wakeAt: nil)
+        let wait = WaitingOn(kind: "approval", stepId: "ok", since: .now, expiresAt: nil, message: "Deploy with hunter22?")
+        let run = RunRecord(runId: "r", pipelineId: "p", pipelineVersion: "v", status: .waiting, input: ["k": "hunter22"],
+                            output: "hunter22", error: failure, trigger: RunTrigger(kind: "api"), parentRunId: nil,
+                            idempotencyKey: nil, createdAt: .now, startedAt: nil, finishedAt: nil, waitingOn: [wait], steps: [step])
+        let masked = r.redactRunFields(run)
+        #expect(masked.input == ["k": "***"] && masked.output == "***")
+        #expect(masked.error?.message == "cannot use ***" && masked.waitingOn.first?.message == "Deploy with ***?")
+        let maskedStep = r.redact(step)
+        #expect(maskedStep.error?.message == "cannot use ***" && maskedStep.output == ["stderr": "***\n"])
+    }
+
+    @Test("the shared redaction keeps masking old values after new ones are added (a reload)")
+    func redactionKeepsOldSecrets() {
+        let redaction = SecretRedaction(secrets: ["first-one"])
+        redaction.add(["second-one"])
+        #expect(redaction.redact("first-one second-one") == "*** ***")
+    }
 }

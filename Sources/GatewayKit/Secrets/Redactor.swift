@@ -6,6 +6,9 @@ package struct Redactor: Sendable {
     /// Non-empty secrets as UTF-8, longest first so that a secret containing another is masked whole.
     private let secrets: [[UInt8]]
 
+    /// True when at least one secret is masked.
+    package var masksAnything: Bool { !secrets.isEmpty }
+
     /// Creates a redactor; empty and duplicate secrets are ignored.
     /// - Parameter secrets: The secret values to hide.
     package init(secrets: [String]) {
