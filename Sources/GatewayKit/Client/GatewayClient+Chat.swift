@@ -27,7 +27,7 @@ extension GatewayClient {
         ]
         let object = try Components.Schemas.OpenAIObject(json: request)
         let body = try await call {
-            try await api.createChatCompletion(.init(
+            try await longPollAPI.createChatCompletion(.init(
                 headers: .init(accept: [.init(contentType: .textEventStream)]), body: .json(object)
             )).ok.body.textEventStream
         }

@@ -14,7 +14,7 @@ extension GatewayClient {
     ///   the stream itself throws when the connection breaks.
     package func eventStream(runId: String, since: Int? = nil) async throws -> AsyncThrowingStream<JSONValue, any Error> {
         let body = try await call {
-            try await api.getRunEvents(.init(
+            try await streamingAPI.getRunEvents(.init(
                 path: .init(runId: runId), query: .init(since: since),
                 headers: .init(accept: [.init(contentType: .textEventStream)])
             )).ok.body.textEventStream

@@ -28,7 +28,7 @@ extension GatewayClient {
                              idempotencyKey: String? = nil) async throws -> (run: RunInfo, ended: Bool) {
         let request = try Self.runRequest(input)
         return try await call {
-            let output = try await api.runPipeline(.init(
+            let output = try await waitingAPI(wait).runPipeline(.init(
                 path: .init(pipelineId: pipelineId), query: .init(wait: wait),
                 headers: .init(idempotencyKey: idempotencyKey), body: request.map { .json($0) }))
             switch output {

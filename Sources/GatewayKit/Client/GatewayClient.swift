@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 public import Foundation
 import HTTPTypes
+import NIOCore
 import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 
@@ -10,18 +11,53 @@ import OpenAPIRuntime
 /// error status arrives as a thrown `GatewayError` (code and message from the error body);
 /// a gateway that cannot be reached throws `GatewayClientError.unreachable`.
 public struct GatewayClient: Sendable {
+    /// Ordinary calls: the response head must arrive within `timeout`.
     let api: any APIProtocol
+    /// Streams (SSE event streams): no total deadline, only the connect timeout and a read-idle timeout
+    /// that the gateway's keep-alive comments (every 15 s) reset.
+    let streamingAPI: any APIProtocol
+    /// Long polls whose answer comes only when the work ends (a streamed chat answers at its first
+    /// delta): no total deadline and no idle timeout, only the connect timeout.
+    let longPollAPI: any APIProtocol
+    let token: String?
     /// The gateway's base URL.
     public let baseURL: URL
 
+    /// How long past the requested `wait` the client waits for the gateway's answer to a synchronous run
+    /// (the gateway answers 202 at the end of `wait`; this covers a slow network or a busy gateway).
+    static let waitMargin: Double = 60
+    /// No total deadline: ten years, as AsyncHTTPClient always takes one.
+    static let noDeadline = TimeAmount.hours(24 * 365 * 10)
+
     /// A client for the gateway at `baseURL`, sending `token` as bearer token.
-    /// - Parameter timeout: how long to wait for a response head (event streams may run longer).
+    /// - Parameter timeout: how long ordinary calls wait for a response head. Streams and long polls
+    ///   (`runPipeline`'s wait, event streams, chat) have no total deadline: see `streamingAPI`, `longPollAPI`.
     public init(baseURL: URL, token: String?, timeout: Duration = .seconds(120)) {
         self.baseURL = baseURL
+        self.token = token
         let seconds = Int64(timeout.components.seconds)
-        let transport = AsyncHTTPClientTransport(configuration: .init(client: Self.httpClient, timeout: .seconds(seconds)))
-        api = Client(serverURL: baseURL, transport: transport,
-                     middlewares: [ClientAuthMiddleware(token: token), ClientErrorMiddleware()])
+        api = Self.makeAPI(baseURL, token, client: Self.httpClient, deadline: .seconds(seconds))
+        streamingAPI = Self.makeAPI(baseURL, token, client: Self.streamingHTTPClient, deadline: Self.noDeadline)
+        longPollAPI = Self.makeAPI(baseURL, token, client: Self.httpClient, deadline: Self.noDeadline)
+    }
+
+    /// The generated client over `client`, with the auth and error middlewares.
+    static func makeAPI(_ baseURL: URL, _ token: String?, client: HTTPClient, deadline: TimeAmount) -> any APIProtocol {
+        let transport = AsyncHTTPClientTransport(configuration: .init(client: client, timeout: deadline))
+        return Client(serverURL: baseURL, transport: transport,
+                      middlewares: [ClientAuthMiddleware(token: token), ClientErrorMiddleware()])
+    }
+
+    /// A client whose answer may take `wait` (a duration such as `5m`) plus `waitMargin`: the synchronous run.
+    func waitingAPI(_ wait: String?) -> any APIProtocol {
+        let seconds = Self.deadlineSeconds(forWait: wait)
+        let nanos = seconds >= Double(Self.noDeadline.nanoseconds) / 1e9 ? Self.noDeadline : .nanoseconds(Int64(seconds * 1e9))
+        return Self.makeAPI(baseURL, token, client: Self.httpClient, deadline: nanos)
+    }
+
+    /// How long a synchronous run with `?wait=wait` may take to answer: the wait (default 30 s) plus `waitMargin`.
+    static func deadlineSeconds(forWait wait: String?) -> Double {
+        (wait.flatMap(DurationParser.parse) ?? 30) + waitMargin
     }
 
     /// One HTTP client for the process: fails fast (5 s connect, no connect retries) when no gateway listens.
@@ -29,6 +65,16 @@ public struct GatewayClient: Sendable {
     static let httpClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout.connect = .seconds(5)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    /// The HTTP client of event streams: as `httpClient`, plus a 60 s read-idle timeout (four missed
+    /// keep-alives) so a gateway that vanished without closing the connection is noticed.
+    static let streamingHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        configuration.timeout.read = .seconds(60)
         configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
