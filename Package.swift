@@ -47,6 +47,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // The console's HTML/JS/CSS are compiled in through the generated Console/ConsoleFiles.swift
+            // (scripts/embed-console), not as SwiftPM resources: see README "The web console".
+            exclude: ["Console/Files"],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

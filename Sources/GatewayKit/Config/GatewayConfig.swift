@@ -64,6 +64,9 @@ public struct GatewayConfig: Sendable {
     public var metricsAuth: Bool = true
     /// Largest request body accepted, in bytes (413 beyond).
     public var maxBodyBytes: Int = 1 << 20
+    /// Serve the web console's files from this folder instead of the binary (`gw serve --console-dir`,
+    /// `GW_CONSOLE_DIR`; not a gw.yaml key).
+    public var consoleDir: String?
 
     public init() {}
 

@@ -3,6 +3,8 @@ import Synchronization
 
 /// Fan-out of committed events to live subscribers (SSE streams, `?wait=` callers), per run.
 final class EventHub: Sendable {
+    /// The gateway-wide feed of run status changes and approval events (the console's `GET /events`).
+    let feed = GatewayFeed()
     private let subscribers = Mutex<[String: [UUID: AsyncStream<RunEvent>.Continuation]]>([:])
 
     /// A stream of the run's events committed from now on; it ends after the run's terminal event.
@@ -19,9 +21,11 @@ final class EventHub: Sendable {
         return stream
     }
 
-    /// Delivers committed events (in seq order) to the run's subscribers.
-    func publish(_ events: [RunEvent]) {
+    /// Delivers committed events (in seq order) to the run's subscribers, and the run's status changes and
+    /// approval events to the gateway-wide feed (`status`: the run's status once these events are committed).
+    func publish(_ events: [RunEvent], pipelineId: String? = nil, status: RunStatus? = nil) {
         guard let runId = events.first?.runId else { return }
+        if let pipelineId, let status { feed.publish(events, pipelineId: pipelineId, status: status) }
         let targets = subscribers.withLock { Array(($0[runId] ?? [:]).values) }
         let terminal = events.contains { RunEvent.terminalTypes.contains($0.type) }
         for continuation in targets {
