@@ -93,9 +93,13 @@ function drawSummary(el, run) {
 }
 
 function drawActions(el, run, path, note, refresh) {
-  const parts = [];
   const operate = can('operate');
   const active = !TERMINAL.has(run.status);
+  // Redraw only when the set of actions changes, so a Reason or Output being typed is kept.
+  const signature = JSON.stringify([operate, active, (run.waitingOn || []).map((w) => [w.kind, w.stepId])]);
+  if (el.dataset.signature === signature) return;
+  el.dataset.signature = signature;
+  const parts = [];
   const act = async (fn, done) => {
     try {
       await fn();
