@@ -34,19 +34,26 @@ struct RunInterpreter: Sendable {
             return try await resumeWaiting(step, key: key, scope: scope, attempt: previous?.attempt ?? 1)
         }
         try await stopAtBreakpointIfNeeded(step)
-        if let condition = step.condition, !(try evaluate(condition, scope: scope, stepId: step.id).isTruthy) {
-            try await execution.stepSkipped(key: key, id: step.id, kind: step.kind, reason: "condition is false")
-            scope.record(id: step.id, output: nil, status: "skipped")
-            return nil
+        var condition: JSONValue?
+        if let template = step.condition {
+            let value = try evaluate(template, scope: scope, stepId: step.id)
+            condition = conditionRecord(template, value: value, scope: scope)
+            if !value.isTruthy {
+                try await execution.stepSkipped(key: key, id: step.id, kind: step.kind, reason: "condition is false", condition: condition)
+                scope.record(id: step.id, output: nil, status: "skipped")
+                return nil
+            }
         }
-        return try await attempts(step, key: key, scope: scope, firstAttempt: (previous?.attempt ?? 0) + 1)
+        return try await attempts(step, key: key, scope: scope, firstAttempt: (previous?.attempt ?? 0) + 1, condition: condition)
     }
 
-    private func attempts(_ step: StepDefinition, key: String, scope: StepScope, firstAttempt: Int) async throws -> JSONValue? {
+    /// `condition` (the evaluated `if`, see `conditionRecord`) is recorded in each `step.started`.
+    private func attempts(_ step: StepDefinition, key: String, scope: StepScope, firstAttempt: Int,
+                          condition: JSONValue?) async throws -> JSONValue? {
         let maxAttempts = max(step.retry?.attempts ?? 1, firstAttempt)
         var attempt = firstAttempt
         while true {
-            try await execution.stepStarted(key: key, id: step.id, kind: step.kind, attempt: attempt)
+            try await execution.stepStarted(key: key, id: step.id, kind: step.kind, attempt: attempt, condition: condition)
             let started = ContinuousClock.now
             let current = attempt
             do {

@@ -87,6 +87,21 @@ public struct RunRecord: Sendable {
     public var finishedAt: Date?
     public var waitingOn: [WaitingOn]
     public var steps: [StepRecord]
+    /// For a retry (`POST /runs/:id/retry`): the run it retries and the step it ran again from.
+    public var retryOf: RetryLink? = nil
+    /// The runs that retry this one, oldest first (read from their `retryOf`).
+    public var retries: [String] = []
+}
+
+/// A retry's link to the run it retries (DESIGN §12).
+public struct RetryLink: Sendable, Hashable {
+    public var runId: String
+    /// The first top-level step that ran again; the ones before it reused the original's outputs.
+    public var fromStep: String
+    public init(runId: String, fromStep: String) {
+        self.runId = runId
+        self.fromStep = fromStep
+    }
 }
 
 /// One event of a run (DESIGN §3); `seq` is 1, 2, 3… per run, gapless.

@@ -63,6 +63,7 @@ extension GatewayError.Code {
     public static let noPendingApproval = Self("no_pending_approval", status: 409)
     public static let idempotencyConflict = Self("idempotency_conflict", status: 409)
     public static let notAtBreakpoint = Self("not_at_breakpoint", status: 409)
+    public static let notTerminal = Self("not_terminal", status: 409)
     public static let declaredInPipeline = Self("declared_in_pipeline", status: 409)
     public static let alreadyExists = Self("already_exists", status: 409)
     public static let payloadTooLarge = Self("payload_too_large", status: 413)

@@ -6,7 +6,7 @@ extension GW {
         static let configuration = CommandConfiguration(
             abstract: "List, inspect, follow and control runs",
             subcommands: [
-                List.self, Get.self, Events.self, Watch.self, Cancel.self, Resume.self,
+                List.self, Get.self, Events.self, Watch.self, Cancel.self, Resume.self, Retry.self, Explain.self,
                 GW.Approvals.Approve.self, GW.Approvals.Deny.self,
             ])
     }

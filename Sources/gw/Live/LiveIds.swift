@@ -14,7 +14,9 @@ enum LiveIdKind: String, Sendable, CaseIterable {
             return .pipelines
         case ("runs", "resume"), ("debug", "release"): return .waitingRuns
         case ("runs", "approve"), ("runs", "deny"), ("approvals", "approve"), ("approvals", "deny"): return .approvalRuns
-        case ("runs", "get"), ("runs", "show"), ("runs", "events"), ("runs", "watch"), ("runs", "cancel"): return .runs
+        case ("runs", "get"), ("runs", "show"), ("runs", "events"), ("runs", "watch"), ("runs", "cancel"), ("runs", "retry"),
+            ("runs", "explain"), ("runs", "why"):
+            return .runs
         case ("schedules", "get"), ("schedules", "rm"), ("schedules", "pause"), ("schedules", "resume"),
             ("schedules", "preview"):
             return .schedules

@@ -13,7 +13,8 @@ extension Components.Schemas.Run {
             waitingOn: r.waitingOn.map {
                 .init(kind: $0.kind, stepId: $0.stepId, since: Timestamp.format($0.since), expiresAt: $0.expiresAt.map(Timestamp.format))
             },
-            steps: try r.steps.map(Components.Schemas.RunStep.init(step:)))
+            steps: try r.steps.map(Components.Schemas.RunStep.init(step:)),
+            retryOf: r.retryOf.map { .init(runId: $0.runId, fromStep: $0.fromStep) }, retries: r.retries)
     }
 }
 

@@ -4,7 +4,7 @@ enum OperationScopes {
 
     static let operate: Set<String> = [
         "runPipeline", "startPipeline", "cancelRun", "resumeRun", "approveRun", "denyRun", "fireTrigger",
-        "releaseRun", "resumeSession", "createChatCompletion", "createResponse",
+        "releaseRun", "retryRun", "resumeSession", "createChatCompletion", "createResponse",
     ]
 
     static let admin: Set<String> = [

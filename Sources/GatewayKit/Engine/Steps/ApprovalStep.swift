@@ -15,10 +15,12 @@ extension RunInterpreter {
         let message = try config.message.map { try text($0, scope: scope, stepId: step.id) } ?? "Approve step \(step.id)?"
         var requested: [String: JSONValue] = ["message": .string(message), "approvers": .array(config.approvers.map { .string($0) })]
         if let deadline { requested["expiresAt"] = .string(Timestamp.format(deadline)) }
+        requested["onTimeout"] = .string(config.onTimeout.rawValue)
         if await execution.step(key)?.status != "waiting" {
             try await execution.stepWaiting(key: key, on: WaitingOn(kind: "approval", stepId: step.id, since: Date(), expiresAt: deadline,
                                                                     message: message, approvers: config.approvers),
-                                            extra: [.init("approval.requested", stepId: step.id, .object(requested))])
+                                            extra: [.init("approval.requested", stepId: step.id, .object(requested))],
+                                            details: ["onTimeout": .string(config.onTimeout.rawValue), "onDeny": .string(config.onDeny.rawValue)])
         }
         let approved: Bool, actor: String, reason: String?
         var ack: CheckedContinuation<Void, Never>?

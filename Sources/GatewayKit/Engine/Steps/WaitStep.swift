@@ -9,7 +9,8 @@ extension RunInterpreter {
         let message = try config.message.map { try text($0, scope: scope, stepId: step.id) }
         if await execution.step(key)?.status != "waiting" {
             try await execution.stepWaiting(key: key, on: WaitingOn(kind: "wait", stepId: step.id, since: Date(), expiresAt: deadline,
-                                                                    message: message))
+                                                                    message: message),
+                                            details: ["onTimeout": .string(config.onTimeout.rawValue)])
         }
         switch try await awaitGate(.wait, stepId: step.id, schema: config.schema, deadline: deadline) {
         case .signal(.resumed(let output, let actor), let ack):

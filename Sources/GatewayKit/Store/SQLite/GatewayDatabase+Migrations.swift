@@ -16,6 +16,7 @@ extension GatewayDatabase {
         migrator.registerMigration("v3-schedules", migrate: migrateSchedules)
         migrator.registerMigration("v4-people", migrate: migratePeople)
         migrator.registerMigration("v5-sessions", migrate: migrateSessions)
+        migrator.registerMigration("v6-retries", migrate: migrateRetries)
         return migrator
     }
 }

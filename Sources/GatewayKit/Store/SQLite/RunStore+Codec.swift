@@ -13,7 +13,20 @@ extension RunStore {
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            waitingOn: decode([WaitingOn].self, row["waiting_on"]) ?? [], steps: [])
+            waitingOn: decode([WaitingOn].self, row["waiting_on"]) ?? [], steps: [],
+            retryOf: (row["retry_of_run_id"] as String?).map { RetryLink(runId: $0, fromStep: row["retry_from_step"] ?? "") })
+    }
+
+    /// The ids of the runs that retry each of `runIds`, oldest first.
+    static func fetchRetries(_ db: Database, runIds: [String]) throws -> [String: [String]] {
+        guard !runIds.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: runIds.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT retry_of_run_id, run_id FROM runs WHERE retry_of_run_id IN (\(marks)) ORDER BY retry_of_run_id, run_id
+            """, arguments: StatementArguments(runIds))
+        var out: [String: [String]] = [:]
+        for row in rows { out[row["retry_of_run_id"], default: []].append(row["run_id"]) }
+        return out
     }
 
     static func fetchSteps(_ db: Database, runIds: [String]) throws -> [String: [StepRecord]] {

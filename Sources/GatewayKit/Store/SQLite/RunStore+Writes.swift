@@ -8,11 +8,13 @@ extension RunStore {
             r.runId, r.pipelineId, r.pipelineVersion, r.status.rawValue, r.input.jsonString, r.output?.jsonString,
             r.error.map(columnJSON), columnJSON(r.trigger), r.parentRunId, r.idempotencyKey, r.createdAt.timeIntervalSince1970,
             r.startedAt?.timeIntervalSince1970, r.finishedAt?.timeIntervalSince1970, columnJSON(r.waitingOn),
+            r.retryOf?.runId, r.retryOf?.fromStep,
         ])
         return { db in
             try db.execute(sql: """
                 INSERT INTO runs (run_id, pipeline_id, pipeline_version, status, input, output, error, trigger, parent_run_id,
-                  idempotency_key, created_at, started_at, finished_at, waiting_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  idempotency_key, created_at, started_at, finished_at, waiting_on, retry_of_run_id, retry_from_step)
+                  VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """, arguments: StatementArguments(values))
         }
     }

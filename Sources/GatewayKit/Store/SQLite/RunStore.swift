@@ -19,6 +19,7 @@ final class RunStore: Sendable {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE run_id = ?", arguments: [runId]) else { return nil }
             var record = try Self.decodeRun(row)
             record.steps = try Self.fetchSteps(db, runIds: [runId])[runId] ?? []
+            record.retries = try Self.fetchRetries(db, runIds: [runId])[runId] ?? []
             return record
         }
     }
@@ -36,7 +37,11 @@ final class RunStore: Sendable {
                                         arguments: arguments + [limit])
             var runs = try rows.map(Self.decodeRun)
             let steps = try Self.fetchSteps(db, runIds: runs.map(\.runId))
-            for i in runs.indices { runs[i].steps = steps[runs[i].runId] ?? [] }
+            let retries = try Self.fetchRetries(db, runIds: runs.map(\.runId))
+            for i in runs.indices {
+                runs[i].steps = steps[runs[i].runId] ?? []
+                runs[i].retries = retries[runs[i].runId] ?? []
+            }
             return runs
         }
     }

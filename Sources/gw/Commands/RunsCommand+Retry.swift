@@ -1,0 +1,84 @@
+import ArgumentParser
+import GatewayKit
+
+extension GW.Runs {
+    struct Retry: ClientCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retry a run that ended, as a new run, from a step",
+            discussion: """
+                Starts a new run of the same pipeline version (--current: the version loaded now, e.g. after fixing \
+                the pipeline file). The top-level steps before --from are not run again: they keep the outputs the \
+                original recorded. Without --from the run goes on from the first step that did not complete (a \
+                completed run runs again from its first step); without --input/--set the original input is used.
+                Prints the new run's id; with --follow it follows the run and exits like `gw pipelines run`: \
+                0 completed, 3 failed, 4 cancelled. Exits 9 when the run has not ended, 2 for a step that is not a \
+                top-level step (or one before it that did not complete).
+
+                Examples:
+                  gw runs retry RUN_ID
+                  gw runs retry RUN_ID --from deploy --current --follow
+                  gw runs retry RUN_ID --set ref=v1.2.1 --reason "retry with the hotfix tag"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The run to retry", completion: .runIds) var runId: String
+        @Option(name: .customLong("from"), help: ArgumentHelp("The top-level step to run again from", valueName: "step"),
+                completion: .runStepIds)
+        var fromStep: String?
+        @OptionGroup var inputOptions: InputOptions
+        @Flag(help: "Run the pipeline version loaded now instead of the original's") var current = false
+        @Flag(help: "Follow the new run until it ends, then exit with its outcome") var follow = false
+        @Option(help: "Why (recorded in the audit log)") var reason: String?
+        @OptionGroup var idempotency: IdempotencyOptions
+
+        func validate() throws {
+            if fromStep?.isEmpty == true { throw ValidationError("--from needs a step id") }
+        }
+
+        func run(_ ctx: CLIContext) async throws {
+            let input = try inputOptions.resolve()
+            let started = try await ctx.client.retryRun(runId, fromStep: fromStep, input: input, current: current, reason: reason,
+                                                        idempotencyKey: idempotency.idempotencyKey)
+            guard follow else {
+                ctx.output.show(started, fields: Columns.started)
+                return
+            }
+            ctx.output.note("started run \(started.runId) (retry of \(runId))")
+            guard ctx.stderrIsTerminal, ctx.output.format == .table else {
+                try RunOutcome.finish(try await ctx.followEvents(started.runId))
+                return
+            }
+            let run = try await ctx.watcher.watch(started.runId)
+            ctx.output.show(run, fields: Columns.run)
+            try RunOutcome.finish(run)
+        }
+    }
+
+    struct Explain: ClientCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say why a run is where it is: what it waits for, why it failed, what was skipped",
+            discussion: """
+                Prints a one-line summary, then the facts it is built from (each `if` evaluated with its values, \
+                every retried attempt with its error and delay, decisions, what the run waits on and its deadline). \
+                Everything comes from what the run recorded; nothing is evaluated again.
+
+                Examples:
+                  gw runs explain RUN_ID
+                  gw runs explain RUN_ID --output json
+                """,
+            aliases: ["why"])
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The run id", completion: .runIds) var runId: String
+
+        func run(_ ctx: CLIContext) async throws {
+            let explanation = try await ctx.client.explainRun(runId)
+            guard ctx.output.format == .table else {
+                ctx.output.structured(Printer.json(explanation))
+                return
+            }
+            ctx.output.line(explanation.summary)
+            for fact in explanation.facts { ctx.output.line("  - " + fact.text) }
+        }
+    }
+}
