@@ -1,4 +1,5 @@
-# Shared helpers for bench scripts: a release build of gw and a gateway on an ephemeral port.
+# Shared helpers for bench scripts: a release build of gw and a gateway on an ephemeral port
+# (GW_BENCH_YAML: more gw.yaml lines, e.g. "storage: { sync: full }").
 GW_BIN="${GW_BIN:-$PWD/.build-release/release/gw}"
 
 build_release() {
@@ -19,6 +20,7 @@ auth:
     - { name: bench, token: bench-token, scopes: [admin] }
 exec:
   allow: ["true", sh]
+${GW_BENCH_YAML:-}
 YAML
   TOKEN=bench-token
   "$GW_BIN" serve --config "$BENCH_DIR/gw.yaml" > "$BENCH_DIR/out" 2> "$BENCH_DIR/log" &
