@@ -209,8 +209,7 @@ def test_every_page_renders_without_wcag_violations(context, gw, api, scheme):
     page.emulate_media(color_scheme=scheme)
     for path in PAGES + [f"/ui/runs/{run_id}"]:
         page.goto(path)
-        expect(page.locator("h1")).to_be_visible()
-        page.wait_for_load_state("networkidle") if "runs/" not in path else page.wait_for_timeout(300)
+        expect(page.locator("main:not([aria-busy]) h1")).to_be_visible()
         assert page.locator(".msg-error").count() == 0, f"{path}: {page.locator('.msg-error').all_inner_texts()}"
         pages.append((path, page))
         result = axe.run(page, options=WCAG)
@@ -282,6 +281,19 @@ def test_run_page_resume_with_output(context, api):
     page.get_by_role("button", name="Resume").click()
     expect(page.locator("dl.facts").first).to_contain_text("completed")
     assert api.get(f"/runs/{run_id}").json()["output"] == {"version": "1.2"}
+
+
+def test_run_page_follows_changes_made_elsewhere(context, api):
+    run_id = start(api, "asker")
+    wait_for(api, run_id, lambda r: r["status"] == "waiting")
+    page = sign_in(context, path=f"/ui/runs/{run_id}")
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    assert api.post(f"/runs/{run_id}/resume", json={"output": "from-elsewhere"}).status_code == 200
+    expect(page.locator("dl.facts").first).to_contain_text("completed")
+    expect(page.get_by_role("log", name="Event log")).to_contain_text("run.completed")
+    expect(page.locator("section.out")).to_contain_text("from-elsewhere")
+    expect(page.get_by_role("button", name="Resume")).to_have_count(0)
+    expect(page.locator("[data-step='q']")).to_contain_text("completed")
 
 
 def test_inbox_approve_with_reason_and_audit(context, api):
@@ -376,7 +388,7 @@ def test_keyboard_only_flow(context, api):
     expect(page.get_by_role("heading", name="Schedules", level=1)).to_be_visible()
     page.keyboard.press("g")
     page.keyboard.press("a")
-    expect(page.get_by_role("heading", name="Approvals", level=1)).to_be_visible()
+    expect(page.locator("main:not([aria-busy]) h1")).to_have_text("Approvals")  # loaded, not only titled
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.type") == "search"
     page.keyboard.type("keys?")
@@ -384,12 +396,14 @@ def test_keyboard_only_flow(context, api):
     expect(item).to_be_visible()
 
     # Tab to the item's Reason field, type, Tab to Approve, Enter; the focus ring is visible on the way.
+    visited = []
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name") == "reason" and item.locator("input[name=reason]").evaluate("e => e === document.activeElement"):
+        visited.append(page.evaluate("(e => `${e.tagName}:${e.name || e.textContent.slice(0, 20)}`)(document.activeElement)"))
+        if item.locator("input[name=reason]").evaluate("e => e === document.activeElement"):
             break
     else:
-        pytest.fail("Reason never got the focus by Tab")
+        pytest.fail(f"Reason never got the focus by Tab: {visited}")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.type("approved by keyboard")

@@ -54,8 +54,10 @@ async function render() {
   if (id !== renderId) return;
   const ctx = { params, query: new URLSearchParams(location.search), navigate, signedIn: onSignedIn, isCurrent: () => id === renderId };
   main.replaceChildren();
+  main.setAttribute('aria-busy', 'true');
   const result = await (name === 'pipeline' ? mod.renderOne : mod.render)(main, ctx);
   if (id !== renderId) { if (typeof result === 'function') result(); return; }
+  main.removeAttribute('aria-busy');
   cleanup = typeof result === 'function' ? result : null;
   const title = document.getElementById('page-title');
   if (title && moveFocus) title.focus({ preventScroll: false });

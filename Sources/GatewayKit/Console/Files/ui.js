@@ -1,9 +1,11 @@
 // Small DOM helpers shared by the pages.
 
-/** h('tag.class', {attr: value, onclick: fn}, ...children) → element. */
+/** h('tag#id.class', {attr: value, onclick: fn}, ...children) → element. */
 export function h(spec, attrs, ...children) {
-  const [tag, ...classes] = spec.split('.');
+  const [head, ...classes] = spec.split('.');
+  const [tag, id] = head.split('#');
   const el = document.createElement(tag || 'div');
+  if (id) el.id = id;
   if (classes.length) el.className = classes.join(' ');
   if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
     children.unshift(attrs);

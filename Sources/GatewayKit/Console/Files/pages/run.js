@@ -139,10 +139,10 @@ function drawActions(el, run, path, note, refresh) {
 
 function drawData(el, run) {
   el.replaceChildren(
-    h('section', h('h2', 'Input'), json(run.input)),
+    h('section.in', h('h2', 'Input'), json(run.input)),
     run.error
-      ? h('section', h('h2', 'Error'), h('p.msg.msg-error', h('span.icon', { 'aria-hidden': 'true' }, '✗'), ` ${run.error.code}: ${run.error.message}${run.error.stepId ? ` (step ${run.error.stepId})` : ''}`))
-      : h('section', h('h2', 'Output'), json(run.output)));
+      ? h('section.out', h('h2', 'Error'), h('p.msg.msg-error', h('span.icon', { 'aria-hidden': 'true' }, '✗'), ` ${run.error.code}: ${run.error.message}${run.error.stepId ? ` (step ${run.error.stepId})` : ''}`))
+      : h('section.out', h('h2', 'Output'), json(run.output)));
 }
 
 function drawSteps(el, run) {
