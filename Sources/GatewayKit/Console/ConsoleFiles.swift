@@ -126,8 +126,10 @@ async function render() {
   if (id !== renderId) return;
   const ctx = { params, query: new URLSearchParams(location.search), navigate, signedIn: onSignedIn, isCurrent: () => id === renderId };
   main.replaceChildren();
+  main.setAttribute('aria-busy', 'true');
   const result = await (name === 'pipeline' ? mod.renderOne : mod.render)(main, ctx);
   if (id !== renderId) { if (typeof result === 'function') result(); return; }
+  main.removeAttribute('aria-busy');
   cleanup = typeof result === 'function' ? result : null;
   const title = document.getElementById('page-title');
   if (title && moveFocus) title.focus({ preventScroll: false });
@@ -757,9 +759,13 @@ function drawSummary(el, run) {
 }
 
 function drawActions(el, run, path, note, refresh) {
-  const parts = [];
   const operate = can('operate');
   const active = !TERMINAL.has(run.status);
+  // Redraw only when the set of actions changes, so a Reason or Output being typed is kept.
+  const signature = JSON.stringify([operate, active, (run.waitingOn || []).map((w) => [w.kind, w.stepId])]);
+  if (el.dataset.signature === signature) return;
+  el.dataset.signature = signature;
+  const parts = [];
   const act = async (fn, done) => {
     try {
       await fn();
@@ -799,10 +805,10 @@ function drawActions(el, run, path, note, refresh) {
 
 function drawData(el, run) {
   el.replaceChildren(
-    h('section', h('h2', 'Input'), json(run.input)),
+    h('section.in', h('h2', 'Input'), json(run.input)),
     run.error
-      ? h('section', h('h2', 'Error'), h('p.msg.msg-error', h('span.icon', { 'aria-hidden': 'true' }, '✗'), ` ${run.error.code}: ${run.error.message}${run.error.stepId ? ` (step ${run.error.stepId})` : ''}`))
-      : h('section', h('h2', 'Output'), json(run.output)));
+      ? h('section.out', h('h2', 'Error'), h('p.msg.msg-error', h('span.icon', { 'aria-hidden': 'true' }, '✗'), ` ${run.error.code}: ${run.error.message}${run.error.stepId ? ` (step ${run.error.stepId})` : ''}`))
+      : h('section.out', h('h2', 'Output'), json(run.output)));
 }
 
 function drawSteps(el, run) {
@@ -1227,15 +1233,18 @@ kbd { border: 1px solid var(--muted); border-radius: 4px; padding: 0 .35rem; fon
 .start { border: 1px solid var(--line); border-radius: 8px; padding: .25rem 1rem .75rem; margin: 1rem 0; max-width: 40rem; }
 .start input[type=text], .start input[type=number] { width: 100%; }
 @media (prefers-reduced-motion: no-preference) { .bar { transition: width .3s; } }
+.field input[type=checkbox] { align-self: flex-start; width: 1.2rem; height: 1.2rem; margin: .2rem 0; }
 
 """#),
         "ui.js": .text(#"""
 // Small DOM helpers shared by the pages.
 
-/** h('tag.class', {attr: value, onclick: fn}, ...children) → element. */
+/** h('tag#id.class', {attr: value, onclick: fn}, ...children) → element. */
 export function h(spec, attrs, ...children) {
-  const [tag, ...classes] = spec.split('.');
+  const [head, ...classes] = spec.split('.');
+  const [tag, id] = head.split('#');
   const el = document.createElement(tag || 'div');
+  if (id) el.id = id;
   if (classes.length) el.className = classes.join(' ');
   if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
     children.unshift(attrs);
