@@ -253,6 +253,19 @@ def test_live_run_list_and_badge(context, api):
     page.go_back()
     expect(page.locator(f"tr[data-run='{run_id}']")).to_be_visible()
 
+    # Paged by the API's cursor: 50 rows a page, older pages by link, the first page back by link.
+    for _ in range(55):
+        start(api, "hello")
+    page.reload()
+    expect(page.locator("main tbody tr")).to_have_count(50)
+    first = page.locator("main tbody tr").first.get_attribute("data-run")
+    page.get_by_role("link", name="Older »").click()
+    expect(page).to_have_url(re.compile(r"cursor="))
+    expect(page.locator(f"tr[data-run='{first}']")).to_have_count(0)
+    assert page.locator("main tbody tr").count() >= 5
+    page.get_by_role("link", name="« Newest").click()
+    expect(page.locator(f"tr[data-run='{first}']")).to_be_visible()
+
 
 def test_live_run_page_approve_with_reason(context, api):
     run_id = start(api, "gate", {"ref": "v2"})
@@ -336,6 +349,14 @@ def test_forbidden_decision_is_a_message(context, api):
     expect(item.get_by_role("alert")).to_contain_text("Not allowed")
     expect(item).to_be_visible()
     api.delete(f"/runs/{run_id}")
+
+
+def test_unknown_run_and_page_are_messages(context):
+    page = sign_in(context, path="/ui/runs/r-does-not-exist")
+    expect(page.get_by_role("alert")).to_contain_text("Not found")
+    page.goto("/ui/no-such-page")
+    expect(page.get_by_role("alert")).to_contain_text("No page at /ui/no-such-page")
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
 
 
 def test_read_only_token_sees_no_actions(context, api):

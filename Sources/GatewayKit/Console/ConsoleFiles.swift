@@ -245,10 +245,18 @@ function dispatch(type, raw) {
   }
 }
 
+let broken = false;
+
 export function connect() {
   if (source) return;
   source = new EventSource('/events');
   for (const t of TYPES) source.addEventListener(t, (ev) => dispatch(t, ev.data));
+  // Nothing is replayed after a reconnect: pages reload what they show on 'reconnected'.
+  source.addEventListener('error', () => { broken = true; });
+  source.addEventListener('open', () => {
+    if (broken) dispatch('reconnected', '{}');
+    broken = false;
+  });
 }
 
 export function disconnect() {
@@ -256,7 +264,7 @@ export function disconnect() {
   source = null;
 }
 
-/** Calls fn(type, data) for every gateway event; returns the unsubscribe function. */
+/** Calls fn(type, data) for every gateway event (and 'reconnected'); returns the unsubscribe function. */
 export function subscribe(fn) {
   listeners.add(fn);
   return () => listeners.delete(fn);
@@ -412,9 +420,11 @@ export async function render(main, ctx) {
       show(note, errorText(e), 'error');
     }
   }
-  await load();
-
-  return subscribe((type, ev) => {
+  let loading = true;
+  let again = false;
+  const unsubscribe = subscribe((type, ev) => {
+    if (loading) { again = true; return; }
+    if (type === 'reconnected') { load(); return; }
     if (type === 'approval.requested') { load(); announce('New approval request'); return; }
     if (type === 'approval.approved' || type === 'approval.denied' || type === 'run.cancelled' || type === 'run.failed' || type === 'run.completed') {
       const what = { 'approval.approved': 'approved', 'approval.denied': 'denied' }[type] || type.replace('run.', 'run ');
@@ -427,6 +437,10 @@ export async function render(main, ctx) {
       }
     }
   });
+  await load();
+  loading = false;
+  if (again) load();
+  return unsubscribe;
 }
 
 """#),
@@ -888,14 +902,22 @@ export async function render(main, ctx) {
     return tr;
   };
   let list;
+  const early = [];
+  let onEvent = (type, ev) => early.push([type, ev]);
+  const unsubscribe = subscribe((type, ev) => onEvent(type, ev));
   try {
     list = await api(`/runs?${params}`);
   } catch (e) {
+    unsubscribe();
     show(note, errorText(e), 'error');
     return null;
   }
-  tbody.replaceChildren(...list.runs.map(row));
-  if (!list.runs.length) show(note, 'No runs match.', 'info');
+  const fill = () => {
+    rows.clear();
+    tbody.replaceChildren(...list.runs.map(row));
+    if (!list.runs.length) show(note, 'No runs match.', 'info'); else note.replaceChildren();
+  };
+  fill();
   const base = new URLSearchParams(q);
   base.delete('cursor');
   if (q.get('cursor')) pager.append(h('a', { href: `/ui/runs${base.toString() ? `?${base}` : ''}` }, '« Newest'));
@@ -903,11 +925,18 @@ export async function render(main, ctx) {
     base.set('cursor', list.nextCursor);
     pager.append(h('a', { href: `/ui/runs?${base}`, rel: 'next' }, 'Older »'));
   }
+  const reload = async () => {
+    try {
+      list = await api(`/runs?${params}`);
+      if (ctx.isCurrent()) fill();
+    } catch (e) { show(note, errorText(e), 'error'); }
+  };
 
   // Live: status changes update their row; new runs appear on the first page when they match the filters.
   const live = !q.get('cursor');
   let lastAnnounced = 0;
-  return subscribe((type, ev) => {
+  onEvent = (type, ev) => {
+    if (type === 'reconnected') { reload(); return; }
     if (!type.startsWith('run.') || !ev.runId) return;
     const tr = rows.get(ev.runId);
     if (tr) {
@@ -930,7 +959,9 @@ export async function render(main, ctx) {
       lastAnnounced = Date.now();
       announce(`New run ${ev.runId} of ${ev.pipelineId}`);
     }
-  });
+  };
+  for (const [type, ev] of early) onEvent(type, ev);
+  return unsubscribe;
 }
 
 """#),

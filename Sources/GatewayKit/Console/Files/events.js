@@ -12,10 +12,18 @@ function dispatch(type, raw) {
   }
 }
 
+let broken = false;
+
 export function connect() {
   if (source) return;
   source = new EventSource('/events');
   for (const t of TYPES) source.addEventListener(t, (ev) => dispatch(t, ev.data));
+  // Nothing is replayed after a reconnect: pages reload what they show on 'reconnected'.
+  source.addEventListener('error', () => { broken = true; });
+  source.addEventListener('open', () => {
+    if (broken) dispatch('reconnected', '{}');
+    broken = false;
+  });
 }
 
 export function disconnect() {
@@ -23,7 +31,7 @@ export function disconnect() {
   source = null;
 }
 
-/** Calls fn(type, data) for every gateway event; returns the unsubscribe function. */
+/** Calls fn(type, data) for every gateway event (and 'reconnected'); returns the unsubscribe function. */
 export function subscribe(fn) {
   listeners.add(fn);
   return () => listeners.delete(fn);

@@ -93,9 +93,11 @@ export async function render(main, ctx) {
       show(note, errorText(e), 'error');
     }
   }
-  await load();
-
-  return subscribe((type, ev) => {
+  let loading = true;
+  let again = false;
+  const unsubscribe = subscribe((type, ev) => {
+    if (loading) { again = true; return; }
+    if (type === 'reconnected') { load(); return; }
     if (type === 'approval.requested') { load(); announce('New approval request'); return; }
     if (type === 'approval.approved' || type === 'approval.denied' || type === 'run.cancelled' || type === 'run.failed' || type === 'run.completed') {
       const what = { 'approval.approved': 'approved', 'approval.denied': 'denied' }[type] || type.replace('run.', 'run ');
@@ -108,4 +110,8 @@ export async function render(main, ctx) {
       }
     }
   });
+  await load();
+  loading = false;
+  if (again) load();
+  return unsubscribe;
 }

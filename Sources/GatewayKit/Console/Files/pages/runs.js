@@ -46,14 +46,22 @@ export async function render(main, ctx) {
     return tr;
   };
   let list;
+  const early = [];
+  let onEvent = (type, ev) => early.push([type, ev]);
+  const unsubscribe = subscribe((type, ev) => onEvent(type, ev));
   try {
     list = await api(`/runs?${params}`);
   } catch (e) {
+    unsubscribe();
     show(note, errorText(e), 'error');
     return null;
   }
-  tbody.replaceChildren(...list.runs.map(row));
-  if (!list.runs.length) show(note, 'No runs match.', 'info');
+  const fill = () => {
+    rows.clear();
+    tbody.replaceChildren(...list.runs.map(row));
+    if (!list.runs.length) show(note, 'No runs match.', 'info'); else note.replaceChildren();
+  };
+  fill();
   const base = new URLSearchParams(q);
   base.delete('cursor');
   if (q.get('cursor')) pager.append(h('a', { href: `/ui/runs${base.toString() ? `?${base}` : ''}` }, '« Newest'));
@@ -61,11 +69,18 @@ export async function render(main, ctx) {
     base.set('cursor', list.nextCursor);
     pager.append(h('a', { href: `/ui/runs?${base}`, rel: 'next' }, 'Older »'));
   }
+  const reload = async () => {
+    try {
+      list = await api(`/runs?${params}`);
+      if (ctx.isCurrent()) fill();
+    } catch (e) { show(note, errorText(e), 'error'); }
+  };
 
   // Live: status changes update their row; new runs appear on the first page when they match the filters.
   const live = !q.get('cursor');
   let lastAnnounced = 0;
-  return subscribe((type, ev) => {
+  onEvent = (type, ev) => {
+    if (type === 'reconnected') { reload(); return; }
     if (!type.startsWith('run.') || !ev.runId) return;
     const tr = rows.get(ev.runId);
     if (tr) {
@@ -88,5 +103,7 @@ export async function render(main, ctx) {
       lastAnnounced = Date.now();
       announce(`New run ${ev.runId} of ${ev.pipelineId}`);
     }
-  });
+  };
+  for (const [type, ev] of early) onEvent(type, ev);
+  return unsubscribe;
 }
