@@ -188,7 +188,7 @@ _gw_serve() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --listen --pipelines --state)
+    non_repeating_options=(--config --listen --pipelines --state --console-dir)
     __gw_offer_flags_options 0
 
     # Offer option value completions
@@ -203,6 +203,9 @@ _gw_serve() {
         return
         ;;
     '--state')
+        return
+        ;;
+    '--console-dir')
         return
         ;;
     esac
@@ -560,13 +563,13 @@ _gw_runs() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|get|events|watch|cancel|resume|approve|deny)
+    list|get|events|watch|cancel|resume|retry|explain|approve|deny)
         # Offer subcommand argument completions
         "_gw_runs_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list get events watch cancel resume approve deny' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list get events watch cancel resume retry explain approve deny' -- "${cur}"))
         ;;
     esac
 }
@@ -763,6 +766,82 @@ _gw_runs_resume() {
     case "${positional_number}" in
     1)
         __gw_add_completions -W "$(__gw_custom_complete ---completion runs resume -- positional@0 "${COMP_CWORD}" "$(__gw_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_gw_runs_retry() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --current --follow --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--addr --token -o --output --from --input --reason --idempotency-key)
+    __gw_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--addr')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '-o'|'--output')
+        __gw_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    '--from')
+        __gw_add_completions -W "$(__gw_custom_complete ---completion runs retry -- --from "${COMP_CWORD}" "$(__gw_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--input')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--idempotency-key')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __gw_add_completions -W "$(__gw_custom_complete ---completion runs retry -- positional@0 "${COMP_CWORD}" "$(__gw_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_gw_runs_explain() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--addr --token -o --output)
+    __gw_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--addr')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '-o'|'--output')
+        __gw_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __gw_add_completions -W "$(__gw_custom_complete ---completion runs explain -- positional@0 "${COMP_CWORD}" "$(__gw_cursor_index_in_current_word)")"
         return
         ;;
     esac
