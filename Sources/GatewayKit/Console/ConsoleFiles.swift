@@ -1265,6 +1265,13 @@ kbd { border: 1px solid var(--muted); border-radius: 4px; padding: 0 .35rem; fon
 .start input[type=text], .start input[type=number] { width: 100%; }
 @media (prefers-reduced-motion: no-preference) { .bar { transition: width .3s; } }
 .field input[type=checkbox] { align-self: flex-start; width: 1.2rem; height: 1.2rem; margin: .2rem 0; }
+td time, td .mono { white-space: nowrap; }
+@media (max-width: 40rem) {
+  .top { flex-direction: column; align-items: flex-start; }
+  #nav { width: 100%; }
+  #nav ul { flex-basis: 100%; }
+  main { padding: .75rem; }
+}
 
 """#),
         "ui.js": .text(#"""
@@ -1378,7 +1385,8 @@ export function page(title, ...children) {
 export function table(caption, columns, rows = []) {
   const tbody = h('tbody', rows);
   const t = h('table', h('caption.sr-only', caption), h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c)))), tbody);
-  return { table: h('div.scroll', t), tbody };
+  // The wrapper scrolls on narrow screens: focusable and named, so the keyboard can scroll it too.
+  return { table: h('div.scroll', { tabindex: '0', role: 'region', 'aria-label': caption }, t), tbody };
 }
 
 let idCounter = 0;

@@ -108,7 +108,8 @@ export function page(title, ...children) {
 export function table(caption, columns, rows = []) {
   const tbody = h('tbody', rows);
   const t = h('table', h('caption.sr-only', caption), h('thead', h('tr', columns.map((c) => h('th', { scope: 'col' }, c)))), tbody);
-  return { table: h('div.scroll', t), tbody };
+  // The wrapper scrolls on narrow screens: focusable and named, so the keyboard can scroll it too.
+  return { table: h('div.scroll', { tabindex: '0', role: 'region', 'aria-label': caption }, t), tbody };
 }
 
 let idCounter = 0;
