@@ -16,6 +16,8 @@ struct EngineServices: Sendable {
     let invoke: @Sendable (_ pipelineId: String, _ input: JSONValue, _ parentRunId: String, _ depth: Int) async throws -> RunRecord
     /// Steps waiting for a person.
     var gates = GateRegistry()
+    /// Runs waiting without a task: their deadlines, and signals on their way to the re-entered step.
+    var parking = ParkingLot()
     /// Debug breakpoints (set by `Gateway.build` from the database).
     var breakpoints = BreakpointRegistry(entries: [])
     /// ACP agent sessions (set by `Gateway.build`).

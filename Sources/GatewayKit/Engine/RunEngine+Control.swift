@@ -13,9 +13,11 @@ extension RunEngine {
             run.task.cancel()
             await run.task.value
         } else {
+            await services.gates.removeAll(runId: runId)  // parked: its gates go with it
             let execution = RunExecution(record: before, lastSeq: try await store.lastSeq(runId), store: store, hub: hub,
                                          redaction: redaction, metrics: services.metrics)
             try await execution.finish(.cancelled, data: ["actor": .string(actor)])
+            trackInFlight(-1)  // a parked run counts as in flight until it ends
         }
         guard let after = try await store.run(runId) else { throw GatewayError.notFound("run '\(runId)'") }
         guard after.status == .cancelled else {

@@ -3,7 +3,9 @@ import Foundation
 extension RunEngine {
     /// Runs a pipeline to its end and records the outcome. A run interrupted by shutdown is left as it is
     /// (it resumes at the next start); one cancelled by a person ends `cancelled`.
-    static func drive(_ interpreter: RunInterpreter, engine: RunEngine) async {
+    /// - Returns: true when the run parked (it waits without a task, see `ParkingLot`).
+    @discardableResult
+    static func drive(_ interpreter: RunInterpreter, engine: RunEngine) async -> Bool {
         let execution = interpreter.execution
         let pipeline = interpreter.pipeline
         let root = StepScope()
@@ -15,13 +17,15 @@ extension RunEngine {
             let output = try pipeline.output.map { try interpreter.evaluate($0, scope: root) } ?? last ?? .null
             try await execution.finish(.completed, output: output)
             status = .completed
+        } catch is RunParked {
+            return true
         } catch let timeout as TimeoutExpired {
             let failure = RunFailure(code: "timeout", message: "run \(timeout) (pipeline timeout)")
             try? await execution.finish(.failed, failure: failure)
             status = .failed
         } catch {
             if error is CancellationError || Task.isCancelled {
-                guard await engine.isCancelRequested(execution.runIdentifier) else { return }
+                guard await engine.isCancelRequested(execution.runIdentifier) else { return false }
                 let actor = await engine.cancelActor(execution.runIdentifier)
                 try? await execution.finish(.cancelled, data: ["actor": .string(actor)])
                 status = .cancelled
@@ -36,5 +40,6 @@ extension RunEngine {
             interpreter.services.metrics.runsFinished(pipeline: pipeline.id, status: status.rawValue).increment()
             interpreter.services.metrics.runDuration(pipeline: pipeline.id).record(seconds(since: started))
         }
+        return false
     }
 }

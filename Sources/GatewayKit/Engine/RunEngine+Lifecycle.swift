@@ -6,6 +6,7 @@ extension RunEngine: Service {
     /// Recovers unfinished runs, then on graceful shutdown stops accepting runs, lets running steps finish
     /// for `shutdownGrace`, and interrupts the rest (they resume at the next start).
     package func run() async throws {
+        await connectParking()
         try await recover()
         try? await gracefulShutdown()
         accepting = false

@@ -90,16 +90,19 @@ package actor RunEngine {
         let interpreter = RunInterpreter(execution: execution, pipeline: pipeline, services: services, runId: runId,
                                          input: input, depth: depth)
         let task = Task {
-            await Self.drive(interpreter, engine: self)
-            await self.finished(runId, pipelineId: pipeline.id)
+            let parked = await Self.drive(interpreter, engine: self)
+            await self.finished(runId, parked: parked)
         }
         active[runId] = ActiveRun(task: task, execution: execution)
     }
 
-    private func finished(_ runId: String, pipelineId: String) async {
+    /// The run's task ended: the run ended (or was interrupted by shutdown), or it parked (still in flight).
+    private func finished(_ runId: String, parked: Bool) async {
         active[runId] = nil
         cancelRequested[runId] = nil
+        guard !parked else { return }
         trackInFlight(-1)
+        await services.parking.releaseDeliveries(runId: runId)
     }
 
     /// The number of runs not yet terminal (`GET /gateway`, `gw_runs_in_flight`).

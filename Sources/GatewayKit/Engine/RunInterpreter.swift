@@ -63,6 +63,7 @@ struct RunInterpreter: Sendable {
                 scope.record(id: step.id, output: output, status: "completed")
                 return output
             } catch {
+                if error is RunParked { throw error }
                 services.metrics.stepDuration(kind: step.kind).record(seconds(since: started))
                 if error is CancellationError || Task.isCancelled { throw CancellationError() }
                 let failure = Self.failure(error, stepId: step.id)
@@ -91,6 +92,7 @@ struct RunInterpreter: Sendable {
             scope.record(id: step.id, output: output, status: "completed")
             return output
         } catch {
+            if error is RunParked { throw error }
             if error is CancellationError || Task.isCancelled { throw CancellationError() }
             let failure = Self.failure(error, stepId: step.id)
             try await execution.stepFailed(key: key, failure: failure)

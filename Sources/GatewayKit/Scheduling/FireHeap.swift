@@ -6,7 +6,7 @@ package import Foundation
 /// stale entries are dropped when they reach the top.
 package struct FireHeap: Sendable {
     /// One pending fire.
-    package struct Entry: Sendable, Equatable {
+    package struct Entry: DueOrdered, Equatable {
         /// When the fire is due (planned time plus jitter).
         package var due: Date
         /// The planned time (before jitter).
@@ -15,41 +15,17 @@ package struct FireHeap: Sendable {
         package var generation: Int
     }
 
-    private var items: [Entry] = []
+    private var heap = MinHeap<Entry>()
 
     package init() {}
 
-    package var count: Int { items.count }
+    package var count: Int { heap.count }
     /// The earliest entry.
-    package var first: Entry? { items.first }
+    package var first: Entry? { heap.first }
 
     /// Adds an entry.
-    package mutating func push(_ entry: Entry) {
-        items.append(entry)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].due < items[parent].due else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
+    package mutating func push(_ entry: Entry) { heap.push(entry) }
 
     /// Removes and returns the earliest entry.
-    package mutating func pop() -> Entry? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < items.count, items[left].due < items[smallest].due { smallest = left }
-            if right < items.count, items[right].due < items[smallest].due { smallest = right }
-            if smallest == parent { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return top
-    }
+    package mutating func pop() -> Entry? { heap.pop() }
 }

@@ -12,6 +12,9 @@ actor GateRegistry {
         if gates[runId]?.isEmpty == true { gates[runId] = nil }
     }
 
+    /// Forgets every gate of a run (it was cancelled while parked).
+    func removeAll(runId: String) { gates[runId] = nil }
+
     /// The gates of a run, by step id order.
     func pending(runId: String) -> [PendingGate] {
         (gates[runId] ?? [:]).values.sorted { $0.stepId < $1.stepId }

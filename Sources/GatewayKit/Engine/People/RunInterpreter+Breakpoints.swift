@@ -5,12 +5,15 @@ extension RunInterpreter {
     func stopAtBreakpointIfNeeded(_ step: StepDefinition) async throws {
         let stepping = await services.gates.isStepping(runId)
         let matches = await services.breakpoints.matches(pipelineId: pipeline.id, stepId: step.id)
-        guard stepping || matches else { return }
-        try await execution.commit([.init("breakpoint.hit", stepId: step.id, ["stepping": .bool(stepping)])], runChanged: true) { r in
-            r.waitingOn.append(WaitingOn(kind: "breakpoint", stepId: step.id, since: Date(), expiresAt: nil))
-            r.status = .waiting
+        let alreadyHit = await execution.record.waitingOn.contains { $0.kind == "breakpoint" && $0.stepId == step.id }
+        guard stepping || matches || alreadyHit else { return }
+        if !alreadyHit {  // a run re-entered while stopped here (parked, or after a restart) does not hit twice
+            try await execution.commit([.init("breakpoint.hit", stepId: step.id, ["stepping": .bool(stepping)])], runChanged: true) { r in
+                r.waitingOn.append(WaitingOn(kind: "breakpoint", stepId: step.id, since: Date(), expiresAt: nil))
+                r.status = .waiting
+            }
+            services.metrics.runsWaiting(kind: "breakpoint").increment()
         }
-        services.metrics.runsWaiting(kind: "breakpoint").increment()
         let outcome = try await awaitGate(.breakpoint, stepId: step.id, deadline: nil)
         guard case .signal(.released(let stepMode, let actor), let ack) = outcome else {
             if case .signal(_, let ack) = outcome { ack.resume() }

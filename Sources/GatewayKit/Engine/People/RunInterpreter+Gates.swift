@@ -12,8 +12,24 @@ extension RunInterpreter {
     ///
     /// One stream carries both the person's signal and the deadline (a timer task yields `.timedOut` into it),
     /// so a waiting run holds no task group: thousands of runs can wait on people cheaply.
+    ///
+    /// A top-level step of a pipeline without a run timeout does not wait in its task: it registers the gate and its
+    /// deadline with the `ParkingLot` and throws `RunParked`; the run is re-entered from the store when a person
+    /// decides (the signal is then returned here at once) or the deadline passes (`.timedOut`).
     func awaitGate(_ kind: PendingGate.Kind, stepId: String, approvers: [String] = [], schema: JSONValue? = nil,
                    deadline: Date?) async throws -> GateOutcome {
+        if let delivery = await services.parking.takeDelivery(runId: runId, stepId: stepId) {
+            return .signal(delivery.signal, delivery.ack)
+        }
+        if canPark(stepId: stepId, gate: kind) {
+            if let deadline, deadline <= Date() { return .timedOut }
+            let (parking, runId) = (services.parking, runId)
+            await services.gates.register(PendingGate(kind: kind, runId: runId, stepId: stepId, approvers: approvers, schema: schema) {
+                await parking.deliver(runId: runId, stepId: stepId, signal: $0)
+            })
+            if let deadline { await parking.schedule(runId: runId, stepId: stepId, due: deadline) }
+            throw RunParked(runId: runId, stepId: stepId)
+        }
         let (stream, continuation) = AsyncStream<GateOutcome>.makeStream()
         let gate = PendingGate(kind: kind, runId: runId, stepId: stepId, approvers: approvers, schema: schema) { signal in
             await withCheckedContinuation { ack in
@@ -39,5 +55,13 @@ extension RunInterpreter {
         for await case .signal(_, let ack) in stream { ack.resume() }
         guard let outcome else { throw CancellationError() }
         return outcome
+    }
+
+    /// Whether a wait at `stepId` can leave its task: only a top-level step (nested ones share their parent's task
+    /// with siblings), only without a run timeout (it is enforced by the run's task), and never an agent's
+    /// permission request (the agent's turn is live in the task).
+    func canPark(stepId: String, gate: PendingGate.Kind? = nil) -> Bool {
+        guard pipeline.timeout == nil, let step = pipeline.steps.first(where: { $0.id == stepId }) else { return false }
+        return !(step.kind == "agent" && gate == .approval)
     }
 }

@@ -19,11 +19,19 @@ extension RunInterpreter {
             wake = Date()
         }
         let remaining = wake.timeIntervalSinceNow
+        let waiting = await execution.step(key)?.status == "waiting"
         if remaining > 0 {
-            if await execution.step(key)?.status != "waiting" {
+            if !waiting {
                 try await execution.stepWaiting(key: key, on: WaitingOn(kind: "sleep", stepId: step.id, since: Date(), expiresAt: wake))
             }
+            if canPark(stepId: step.id) {
+                await services.parking.schedule(runId: runId, stepId: step.id, due: wake)
+                throw RunParked(runId: runId, stepId: step.id)
+            }
             try await Task.sleep(for: .milliseconds(Int64(remaining * 1000)))
+            try await execution.stepResumed(key: key, stepId: step.id)
+        } else if waiting {
+            // Re-entered at or after the wake-up time (parked, or the gateway was down): the wait ends now.
             try await execution.stepResumed(key: key, stepId: step.id)
         }
         return ["until": .string(Timestamp.format(wake))]
