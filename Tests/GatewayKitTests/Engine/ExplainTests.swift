@@ -122,6 +122,23 @@ import Testing
         }
     }
 
+    @Test func aRunningRunNamesItsStepAndACancelledOneWhoCancelledIt() async throws {
+        try await TestGateway.with(pipelines: RetryFixtures.all) { gw in
+            let runId = try await gw.start("cancellable")
+            _ = try await gw.waitForRun(runId) { $0["steps"]?.arrayValue?.count == 2 }
+            let running = try await gw.explain(runId)
+            #expect(running["status"] == "running")
+            #expect(running["summary"]?.stringValue?.hasSuffix(": step hold (attempt 1).") == true)
+            #expect(fact(running, "running", step: "hold")?["data"] == ["attempt": 1])
+            _ = try await gw.request(.DELETE, "/runs/\(runId)", token: "tok-operate")
+            let cancelled = try await gw.explain(runId)
+            #expect(cancelled["status"] == "cancelled")
+            #expect(fact(cancelled, "cancelled")?["data"] == ["actor": "operator"])
+            let summary = cancelled["summary"]?.stringValue ?? ""
+            #expect(summary.hasPrefix("Cancelled by operator at ") && summary.hasSuffix(" while step hold was unfinished."))
+        }
+    }
+
     @Test func aQueuedRunSaysTheGatewayIsPaused() {
         let now = Date()
         let record = RunRecord(runId: "r1", pipelineId: "p", pipelineVersion: "v", status: .queued, input: [:], output: nil,
