@@ -1,5 +1,7 @@
 """Issue 11 loose ends: long waits, promised fields and figures, the CLI saying why and showing progress."""
 import json
+import signal
+import time
 
 from conftest import DEFAULT_CONFIG, wait_for
 
@@ -22,3 +24,36 @@ def test_run_wait_outlasts_the_old_120s_client_deadline(make_gateway):
     run = json.loads(result.stdout)
     assert run["status"] == "completed"
     assert run["output"] == {"slept": True}
+
+
+HELLO_ONLY = {"hello.yaml": "id: hello\nsteps:\n  - { id: a, kind: set, values: { x: 1 } }\n"}
+
+
+def test_sighup_reload_is_audited_like_the_api_reload(make_gateway):
+    gw = make_gateway(pipelines=HELLO_ONLY).start()
+    c = gw.client()
+    assert c.post("/gateway/reload").status_code == 200
+    (gw.dir / "pipelines" / "second.yaml").write_text("id: second\nsteps: []\n")
+    gw.proc.send_signal(signal.SIGHUP)
+    deadline = time.time() + 10
+    entries = []
+    while time.time() < deadline:
+        entries = [e for e in c.get("/audit", params={"action": "gateway.reload"}).json()["entries"]]
+        if len(entries) == 2:
+            break
+        time.sleep(0.1)
+    assert [e["actor"] for e in entries] == ["alice", "signal:SIGHUP"]
+    assert "second" in entries[1]["reason"]
+    assert c.get("/audit/verify").json()["ok"] is True
+
+
+def test_schedules_list_shows_the_last_run_and_the_last_error(make_gateway):
+    gw = make_gateway(pipelines=HELLO_ONLY).start()
+    c = gw.client()
+    assert c.post("/schedules", json={"id": "nightly", "pipelineId": "hello", "every": "24h"}).status_code == 201
+    fired = c.post("/triggers/nightly/fire").json()
+    listed = gw.cli("schedules", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert fired["runId"] in listed.stdout
+    shown = gw.cli("schedules", "show", "nightly")
+    assert "Last run" in shown.stdout and fired["runId"] in shown.stdout

@@ -15,7 +15,7 @@ extension APIHandler {
                                                          limit: limit + 1, after: after))
         let page = Array(entries.prefix(limit))
         let next = entries.count > limit ? page.last.map { String($0.seq) } : nil
-        return .ok(.init(body: .json(.init(entries: page.map(Components.Schemas.AuditEntry.init(entry:)), nextCursor: next))))
+        return .ok(.init(body: .json(.init(entries: page.map(Components.Schemas.AuditEntry.init(entry:)), nextCursor: try .init(nullable: next)))))
     }
 
     package func verifyAudit(_ input: Operations.VerifyAudit.Input) async throws -> Operations.VerifyAudit.Output {

@@ -11,7 +11,8 @@ extension APIHandler {
         guard let pipeline = runtime.pipelines.pipelines[input.path.pipelineId] else {
             throw GatewayError.notFound("pipeline '\(input.path.pipelineId)'")
         }
-        return .ok(.init(body: .json(try Components.Schemas.PipelineDetail(pipeline: pipeline))))
+        let fires = Dictionary(try await runtime.scheduler.triggers().map { ($0.id, $0) }) { first, _ in first }
+        return .ok(.init(body: .json(try Components.Schemas.PipelineDetail(pipeline: pipeline, fires: fires))))
     }
 
     package func runPipeline(_ input: Operations.RunPipeline.Input) async throws -> Operations.RunPipeline.Output {

@@ -12,7 +12,7 @@ extension APIHandler {
                                                   limit: limit + 1, cursor: input.query.cursor)
         let page = Array(records.prefix(limit))
         let next = records.count > limit ? page.last?.runId : nil
-        return .ok(.init(body: .json(.init(runs: try page.map(Components.Schemas.Run.init(record:)), nextCursor: next))))
+        return .ok(.init(body: .json(.init(runs: try page.map(Components.Schemas.Run.init(record:)), nextCursor: try .init(nullable: next)))))
     }
 
     package func getRun(_ input: Operations.GetRun.Input) async throws -> Operations.GetRun.Output {

@@ -10,6 +10,9 @@ extension APIHandler {
     }
 
     package func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
-        .ok(.init(body: .plainText(HTTPBody(runtime.metrics.render()))))
+        // The pending decisions are counted from the store, so the gauge is right from the first scrape after a restart.
+        let pending = try await runtime.engine.waiting(kind: "approval").count
+        runtime.metrics.approvalsPending.set(to: Double(pending))
+        return .ok(.init(body: .plainText(HTTPBody(runtime.metrics.render()))))
     }
 }

@@ -4,7 +4,7 @@ import OpenAPIRuntime
 extension APIHandler {
     package func listTriggers(_ input: Operations.ListTriggers.Input) async throws -> Operations.ListTriggers.Output {
         let triggers = try await runtime.scheduler.triggers()
-        return .ok(.init(body: .json(triggers.map(Components.Schemas.Trigger.init(view:)))))
+        return .ok(.init(body: .json(try triggers.map(Components.Schemas.Trigger.init(view:)))))
     }
 
     package func fireTrigger(_ input: Operations.FireTrigger.Input) async throws -> Operations.FireTrigger.Output {

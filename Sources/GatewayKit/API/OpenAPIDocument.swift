@@ -1316,12 +1316,12 @@ components:
         error: { $ref: "#/components/schemas/RunError" }
     RunList:
       type: object
-      required: [runs]
+      required: [runs, nextCursor]
       properties:
         runs:
           type: array
           items: { $ref: "#/components/schemas/Run" }
-        nextCursor: { type: string }
+        nextCursor: { description: "a string to pass as `cursor` for the next page; null on the last page" }
     RunEvent:
       type: object
       required: [seq, runId, type, at, data]
@@ -1450,7 +1450,7 @@ components:
 
     Trigger:
       type: object
-      required: [id, pipelineId, kind]
+      required: [id, pipelineId, kind, lastFiredAt, lastRunId]
       properties:
         id: { type: string }
         pipelineId: { type: string }
@@ -1462,7 +1462,8 @@ components:
         path: { type: string, description: webhook path under /hooks/ }
         signature: { type: string }
         source: { type: string }
-        lastFiredAt: { type: string }
+        lastFiredAt: { description: "string (RFC 3339) or null: when the trigger last fired" }
+        lastRunId: { description: "string or null: the run its last fire started" }
     FireRequest:
       type: object
       properties:
@@ -1476,7 +1477,8 @@ components:
 
     Schedule:
       type: object
-      required: [id, pipelineId, source, timezone, overlap, catchup, jitter, paused, fired, inflight, queued, dropped]
+      required: [id, pipelineId, source, timezone, input, overlap, catchup, jitter, paused, fired, inflight, queued, dropped,
+                 lastFiredAt, lastOutcome, lastRunId, lastError, lastErrorAt]
       properties:
         id: { type: string }
         pipelineId: { type: string }
@@ -1485,7 +1487,7 @@ components:
         every: { type: string }
         at: { type: string }
         timezone: { type: string }
-        input: {}
+        input: { description: "the input of every run it starts; null when none" }
         overlap: { type: string, description: "skip, queue, cancel, allow" }
         catchup: { type: string, description: "none, latest, all" }
         jitter: { type: string }
@@ -1494,11 +1496,12 @@ components:
         inflight: { type: integer }
         queued: { type: integer }
         dropped: { type: integer }
-        lastFiredAt: { type: string }
+        lastFiredAt: { description: "string (RFC 3339) or null until the first fire: when it last started a run" }
         nextFireAt: { type: string }
-        lastOutcome: { type: string }
-        lastError: { type: string }
-        lastErrorAt: { type: string }
+        lastOutcome: { description: "string or null until the first fire: started, skipped_paused, skipped_overlap, queued, dropped, failed" }
+        lastRunId: { description: "string or null: the run the last fire started" }
+        lastError: { description: "string or null: why the last failed fire could not start a run" }
+        lastErrorAt: { description: "string (RFC 3339) or null: when that failure happened" }
     ScheduleRequest:
       description: "Exactly one of cron, every or at is required (else 422 invalid_input naming the field)."
       type: object
@@ -1599,12 +1602,12 @@ components:
         prevHash: { type: string }
     AuditList:
       type: object
-      required: [entries]
+      required: [entries, nextCursor]
       properties:
         entries:
           type: array
           items: { $ref: "#/components/schemas/AuditEntry" }
-        nextCursor: { type: string }
+        nextCursor: { description: "a string to pass as `cursor` for the next page; null on the last page" }
     AuditVerification:
       type: object
       required: [ok]

@@ -15,6 +15,7 @@ public final class GatewayMetrics: Sendable {
     let runsInFlight: Gauge
     let approvalsPending: Gauge
     let eventsWritten: Counter
+    let runsPruned: Counter
     let scheduleLateness: ValueHistogram
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), version: String) {
@@ -24,6 +25,7 @@ public final class GatewayMetrics: Sendable {
         runsInFlight = registry.makeGauge(descriptor: Self.name("gw_runs_in_flight", "Runs not yet terminal"))
         approvalsPending = registry.makeGauge(descriptor: Self.name("gw_approvals_pending", "Approval gates waiting for a decision"))
         eventsWritten = registry.makeCounter(descriptor: Self.name("gw_events_written_total", "Run events persisted"))
+        runsPruned = registry.makeCounter(descriptor: Self.name("gw_runs_pruned_total", "Finished runs deleted by runs.retention"))
         scheduleLateness = registry.makeValueHistogram(descriptor: Self.name("gw_schedule_lateness_seconds", "Actual start minus planned fire time of scheduled runs"), buckets: Self.latencyBuckets)
         for kind in ["wait", "approval", "breakpoint", "sleep"] { runsWaiting(kind: kind).set(to: 0.0) }
         for state in ["active", "idle", "expired", "closed"] { sessions(state: state).set(to: 0.0) }

@@ -7,6 +7,8 @@ package struct ScheduleState: Sendable, Hashable {
     package var queued = 0
     package var dropped = 0
     package var lastFiredAt: Date?
+    /// The run the last fire started.
+    package var lastRunId: String?
     /// The planned time of the last fire the scheduler handled (started or skipped); catch-up starts after it.
     package var lastPlannedAt: Date?
     /// `started`, `skipped_paused`, `skipped_overlap`, `queued`, `dropped` or `failed`.

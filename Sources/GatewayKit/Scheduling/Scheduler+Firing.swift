@@ -70,6 +70,7 @@ extension Scheduler {
         current.running.insert(runId)
         current.state.fired += 1
         current.state.lastFiredAt = now
+        current.state.lastRunId = runId
         current.state.lastOutcome = "started"
         entries[id] = current
         record(id, outcome: "started")

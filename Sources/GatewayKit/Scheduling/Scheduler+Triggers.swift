@@ -11,6 +11,13 @@ extension Scheduler {
         /// The trigger's public fields: `cron`, `every`, `at`, `timezone`, `path`, `signature`.
         package var fields: [String: String]
         package var lastFiredAt: Date?
+        package var lastRunId: String?
+    }
+
+    /// The last fire of a webhook or manual trigger: when, and the run it started.
+    package struct TriggerFire: Sendable, Hashable {
+        package var at: Date
+        package var runId: String?
     }
 
     /// The outcome of a manual fire: the run started, or `nil` when the fire was queued behind a running run.
@@ -27,16 +34,18 @@ extension Scheduler {
             for trigger in pipeline.triggers {
                 let shown = ["cron", "every", "at", "timezone", "path", "signature"]
                 let fields = trigger.fields.filter { shown.contains($0.key) }.compactMapValues(\.stringValue)
-                let last = trigger.kind == "schedule" ? entries[trigger.id]?.state.lastFiredAt : triggerFires[trigger.id]
+                let last: TriggerFire? = trigger.kind == "schedule"
+                    ? entries[trigger.id].flatMap { e in e.state.lastFiredAt.map { TriggerFire(at: $0, runId: e.state.lastRunId) } }
+                    : triggerFires[trigger.id]
                 views.append(TriggerView(id: trigger.id, pipelineId: pipeline.id, kind: trigger.kind, source: "pipeline",
-                                         fields: fields, lastFiredAt: last))
+                                         fields: fields, lastFiredAt: last?.at, lastRunId: last?.runId))
             }
         }
         for entry in entries.values where entry.definition.source == "api" {
             let d = entry.definition
             let fields = d.fields.filter { ["cron", "every", "at", "timezone"].contains($0.key) }.compactMapValues(\.stringValue)
             views.append(TriggerView(id: d.id, pipelineId: d.pipelineId, kind: "schedule", source: "api", fields: fields,
-                                     lastFiredAt: entry.state.lastFiredAt))
+                                     lastFiredAt: entry.state.lastFiredAt, lastRunId: entry.state.lastRunId))
         }
         return views.sorted { $0.id < $1.id }
     }
@@ -52,9 +61,7 @@ extension Scheduler {
         guard let schedule = entries[id] else {
             let (pipelineId, declared) = try declaredTrigger(id)
             let started = try await runner.start(pipelineId, input ?? declared, trigger, idempotencyKey)
-            let now = clock.now()
-            triggerFires[id] = now
-            store.submitTriggerFire(id, at: now)
+            noteTriggerFired(id, runId: started.runId)
             return FireOutcome(runId: started.runId, replayed: started.replayed)
         }
         let definition = schedule.definition
@@ -108,10 +115,10 @@ extension Scheduler {
 }
 
 extension Scheduler {
-    /// Records that a webhook or manual trigger fired now.
-    func noteTriggerFired(_ id: String) {
-        let now = clock.now()
-        triggerFires[id] = now
-        store.submitTriggerFire(id, at: now)
+    /// Records that a webhook or manual trigger fired now and started `runId`.
+    func noteTriggerFired(_ id: String, runId: String) {
+        let fire = TriggerFire(at: clock.now(), runId: runId)
+        triggerFires[id] = fire
+        store.submitTriggerFire(id, fire)
     }
 }

@@ -40,7 +40,7 @@ package actor Scheduler {
     var loaded = false
     var entries: [String: Entry] = [:]
     var heap = FireHeap()
-    var triggerFires: [String: Date] = [:]
+    var triggerFires: [String: TriggerFire] = [:]
 
     init(store: ScheduleStore, clock: any SchedulerClock, runner: ScheduleRunner, metrics: GatewayMetrics,
          logger: Logger, pipelines: @escaping @Sendable () -> PipelineSet) {

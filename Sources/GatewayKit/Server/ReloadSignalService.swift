@@ -12,6 +12,9 @@ struct ReloadSignalService: Service {
             do {
                 let result = try runtime.reload()
                 runtime.logger.notice("SIGHUP: reloaded the config and \(result.count) pipelines (added \(result.added), removed \(result.removed), changed \(result.changed))")
+                // Audited like POST /gateway/reload; the actor is the signal.
+                try? await runtime.audit.record(actor: "signal:SIGHUP", action: "gateway.reload", target: "pipelines",
+                                                reason: "added \(result.added), removed \(result.removed), changed \(result.changed)")
             } catch {
                 runtime.logger.error("SIGHUP: reload refused, the old config and pipelines stay: \(error)")
             }

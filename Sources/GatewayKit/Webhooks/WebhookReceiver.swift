@@ -40,7 +40,7 @@ package final class WebhookReceiver: Sendable {
             let request = RunEngine.StartRequest(pipelineId: pipeline.id, input: input,
                                                  trigger: RunTrigger(kind: "webhook", id: trigger.id, actor: actor))
             let runId = try await runtime.engine.start(request).record.runId
-            await runtime.scheduler.noteTriggerFired(trigger.id)
+            await runtime.scheduler.noteTriggerFired(trigger.id, runId: runId)
             return runId
         } catch {
             if let deliveryId { try? await store.releaseDelivery(triggerId: trigger.id, deliveryId: deliveryId) }

@@ -40,7 +40,7 @@ extension GW.Audit {
             let page = try await ctx.client.audit(
                 runId: runId, actor: actor, action: action, since: since, until: until, limit: limit, cursor: cursor)
             ctx.output.list(page, rows: Printer.json(page)["entries"]?.arrayValue ?? [], columns: Columns.audit)
-            if let next = page.nextCursor, ctx.output.format == .table { ctx.output.note("more: --cursor \(next)") }
+            if let next = page.nextCursor.value as? String, ctx.output.format == .table { ctx.output.note("more: --cursor \(next)") }
         }
     }
 

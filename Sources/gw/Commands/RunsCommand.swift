@@ -42,7 +42,7 @@ extension GW.Runs {
         func run(_ ctx: CLIContext) async throws {
             let page = try await ctx.client.runs(pipelineId: pipeline, status: status, limit: limit, cursor: cursor)
             ctx.output.list(page, rows: Printer.json(page)["runs"]?.arrayValue ?? [], columns: Columns.runs)
-            if let next = page.nextCursor, ctx.output.format == .table { ctx.output.note("more: --cursor \(next)") }
+            if let next = page.nextCursor.value as? String, ctx.output.format == .table { ctx.output.note("more: --cursor \(next)") }
         }
     }
 

@@ -53,14 +53,15 @@ enum Columns {
 
     static let triggers: [Column] = [
         .init("ID", "id"), .init("PIPELINE", "pipelineId"), .init("KIND", "kind"), .init("SPEC", format: spec),
-        .init("LAST FIRED", "lastFiredAt"),
+        .init("LAST FIRED", "lastFiredAt"), .init("LAST RUN", "lastRunId"),
     ]
 
     // MARK: - Schedules
 
     static let schedules: [Column] = [
         .init("ID", "id"), .init("PIPELINE", "pipelineId"), .init("SPEC", format: spec), .init("TZ", "timezone"),
-        .init("NEXT", "nextFireAt"), .init("LAST OUTCOME", "lastOutcome"), .init("PAUSED", "paused"),
+        .init("NEXT", "nextFireAt"), .init("LAST FIRED", "lastFiredAt"), .init("LAST OUTCOME", "lastOutcome"),
+        .init("LAST RUN", "lastRunId"), .init("LAST ERROR", format: lastError), .init("PAUSED", "paused"),
     ]
 
     static let schedule: [Column] = [
@@ -69,7 +70,8 @@ enum Columns {
         .init("Jitter", "jitter"),
         .init("Paused", "paused"), .init("Fired", "fired"), .init("In flight", "inflight"), .init("Queued", "queued"),
         .init("Dropped", "dropped"), .init("Last fired", "lastFiredAt"), .init("Next fire", "nextFireAt"),
-        .init("Last outcome", "lastOutcome"), .init("Last error", "lastError"), .init("Input", "input"),
+        .init("Last outcome", "lastOutcome"), .init("Last run", "lastRunId"), .init("Last error", "lastError"),
+        .init("Last error at", "lastErrorAt"), .init("Input", "input"),
     ]
 
     static let fires: [Column] = [
@@ -111,6 +113,12 @@ enum Columns {
         for key in ["cron", "every", "at"] { if let value = row[key]?.stringValue { return "\(key) \(value)" } }
         if let path = row["path"]?.stringValue { return "hook \(path)" }
         return "-"
+    }
+
+    /// `2026-12-01T03:00:00Z: pipeline 'x' not found`: when a schedule last failed to start a run, and why.
+    private static let lastError: @Sendable (JSONValue) -> String = { row in
+        guard let error = row["lastError"]?.stringValue else { return "-" }
+        return [row["lastErrorAt"]?.stringValue, error].compactMap { $0 }.joined(separator: ": ")
     }
 
     private static let ids: @Sendable (JSONValue) -> String = { value in

@@ -8,12 +8,15 @@ extension Components.Schemas.PipelineSummary {
 }
 
 extension Components.Schemas.PipelineDetail {
-    init(pipeline: Pipeline) throws {
+    /// - Parameter fires: the triggers as the scheduler shows them (last fire, last run), by id.
+    init(pipeline: Pipeline, fires: [String: Scheduler.TriggerView] = [:]) throws {
         self.init(id: pipeline.id, description: pipeline.description, version: pipeline.version,
                   input: try pipeline.inputSchema.map(OpenAPIValueContainer.init(json:)),
                   timeout: pipeline.timeout.map(DurationParser.format),
                   steps: pipeline.steps.map(Components.Schemas.StepDefinition.init(step:)),
-                  triggers: pipeline.triggers.map { Components.Schemas.Trigger(trigger: $0, pipelineId: pipeline.id) },
+                  triggers: try pipeline.triggers.map {
+                      try Components.Schemas.Trigger(trigger: $0, pipelineId: pipeline.id, fire: fires[$0.id])
+                  },
                   openai: pipeline.openai, source: pipeline.source)
     }
 }
@@ -26,11 +29,12 @@ extension Components.Schemas.StepDefinition {
 }
 
 extension Components.Schemas.Trigger {
-    init(trigger: TriggerDefinition, pipelineId: String) {
+    init(trigger: TriggerDefinition, pipelineId: String, fire: Scheduler.TriggerView?) throws {
         self.init(id: trigger.id, pipelineId: pipelineId, kind: trigger.kind,
                   cron: trigger.fields["cron"]?.stringValue, every: trigger.fields["every"]?.stringValue,
                   at: trigger.fields["at"]?.stringValue, timezone: trigger.fields["timezone"]?.stringValue,
                   path: trigger.fields["path"]?.stringValue, signature: trigger.fields["signature"]?.stringValue,
-                  source: "pipeline")
+                  source: "pipeline", lastFiredAt: try .init(nullable: fire?.lastFiredAt),
+                  lastRunId: try .init(nullable: fire?.lastRunId))
     }
 }

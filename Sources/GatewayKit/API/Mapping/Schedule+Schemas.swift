@@ -7,12 +7,13 @@ extension Components.Schemas.Schedule {
         let d = s.definition
         self.init(
             id: d.id, pipelineId: d.pipelineId, source: d.source, cron: d.text("cron"), every: d.text("every"),
-            at: d.text("at"), timezone: d.text("timezone") ?? "UTC", input: try d.input.map(OpenAPIValueContainer.init(json:)),
+            at: d.text("at"), timezone: d.text("timezone") ?? "UTC", input: try OpenAPIValueContainer(json: d.input ?? .null),
             overlap: d.overlap.rawValue, catchup: d.catchup.rawValue, jitter: d.text("jitter") ?? "0s",
             paused: s.state.paused, fired: s.state.fired, inflight: s.inflight, queued: s.state.queued,
-            dropped: s.state.dropped, lastFiredAt: s.state.lastFiredAt.map(Timestamp.format),
-            nextFireAt: s.nextFireAt.map(Timestamp.format), lastOutcome: s.state.lastOutcome,
-            lastError: s.state.lastError, lastErrorAt: s.state.lastErrorAt.map(Timestamp.format))
+            dropped: s.state.dropped, lastFiredAt: try .init(nullable: s.state.lastFiredAt),
+            nextFireAt: s.nextFireAt.map(Timestamp.format), lastOutcome: try .init(nullable: s.state.lastOutcome),
+            lastRunId: try .init(nullable: s.state.lastRunId), lastError: try .init(nullable: s.state.lastError),
+            lastErrorAt: try .init(nullable: s.state.lastErrorAt))
     }
 }
 
@@ -42,9 +43,10 @@ extension Components.Schemas.SchedulePreview {
 
 extension Components.Schemas.Trigger {
     /// The API shape of a trigger (no secrets).
-    init(view v: Scheduler.TriggerView) {
+    init(view v: Scheduler.TriggerView) throws {
         self.init(id: v.id, pipelineId: v.pipelineId, kind: v.kind, cron: v.fields["cron"], every: v.fields["every"],
                   at: v.fields["at"], timezone: v.fields["timezone"], path: v.fields["path"],
-                  signature: v.fields["signature"], source: v.source, lastFiredAt: v.lastFiredAt.map(Timestamp.format))
+                  signature: v.fields["signature"], source: v.source, lastFiredAt: try .init(nullable: v.lastFiredAt),
+                  lastRunId: try .init(nullable: v.lastRunId))
     }
 }

@@ -17,6 +17,7 @@ extension GatewayDatabase {
         migrator.registerMigration("v4-people", migrate: migratePeople)
         migrator.registerMigration("v5-sessions", migrate: migrateSessions)
         migrator.registerMigration("v6-retries", migrate: migrateRetries)
+        migrator.registerMigration("v7-last-run-ids", migrate: migrateLastRunIds)
         return migrator
     }
 }

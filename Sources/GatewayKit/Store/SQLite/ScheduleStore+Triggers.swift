@@ -4,24 +4,24 @@ import GRDB
 extension ScheduleStore {
     // MARK: - Trigger fires
 
-    /// The last fire of every trigger that has fired.
-    func triggerFires() throws -> [String: Date] {
+    /// The last fire of every trigger that has fired, with the run it started.
+    func triggerFires() throws -> [String: Scheduler.TriggerFire] {
         try pool.read { db in
-            var out: [String: Date] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT trigger_id, last_fired_at FROM trigger_fires") {
-                out[row["trigger_id"]] = Date(timeIntervalSince1970: row["last_fired_at"])
+            var out: [String: Scheduler.TriggerFire] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT trigger_id, last_fired_at, last_run_id FROM trigger_fires") {
+                out[row["trigger_id"]] = .init(at: Date(timeIntervalSince1970: row["last_fired_at"]), runId: row["last_run_id"])
             }
             return out
         }
     }
 
-    /// Records that a trigger fired, with the next group commit.
-    func submitTriggerFire(_ triggerId: String, at: Date) {
+    /// Records that a trigger fired and started `runId`, with the next group commit.
+    func submitTriggerFire(_ triggerId: String, _ fire: Scheduler.TriggerFire) {
         _ = writer.submit([{ db in
             try db.execute(sql: """
-                INSERT INTO trigger_fires (trigger_id, last_fired_at) VALUES (?, ?)
-                ON CONFLICT(trigger_id) DO UPDATE SET last_fired_at = excluded.last_fired_at
-                """, arguments: [triggerId, at.timeIntervalSince1970])
+                INSERT INTO trigger_fires (trigger_id, last_fired_at, last_run_id) VALUES (?, ?, ?)
+                ON CONFLICT(trigger_id) DO UPDATE SET last_fired_at = excluded.last_fired_at, last_run_id = excluded.last_run_id
+                """, arguments: [triggerId, fire.at.timeIntervalSince1970, fire.runId])
         }])
     }
 

@@ -54,10 +54,10 @@ final class ScheduleStore: Sendable {
         _ = writer.submit([{ db in
             try db.execute(sql: """
                 UPDATE schedules SET paused = ?, fired = ?, dropped = ?, last_fired_at = ?, last_planned_at = ?,
-                  last_outcome = ?, last_error = ?, last_error_at = ? WHERE id = ?
+                  last_outcome = ?, last_error = ?, last_error_at = ?, last_run_id = ? WHERE id = ?
                 """, arguments: [s.paused, s.fired, s.dropped, s.lastFiredAt?.timeIntervalSince1970,
                                  s.lastPlannedAt?.timeIntervalSince1970, s.lastOutcome, s.lastError,
-                                 s.lastErrorAt?.timeIntervalSince1970, id])
+                                 s.lastErrorAt?.timeIntervalSince1970, s.lastRunId, id])
         }])
     }
 
@@ -67,11 +67,11 @@ final class ScheduleStore: Sendable {
         return { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO schedules (id, pipeline_id, source, fields, created_at, paused, fired, dropped,
-                  last_fired_at, last_planned_at, last_outcome, last_error, last_error_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  last_fired_at, last_planned_at, last_outcome, last_error, last_error_at, last_run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, pipelineId, source, fields, createdAt, s.paused, s.fired, s.dropped,
                                  s.lastFiredAt?.timeIntervalSince1970, s.lastPlannedAt?.timeIntervalSince1970,
-                                 s.lastOutcome, s.lastError, s.lastErrorAt?.timeIntervalSince1970])
+                                 s.lastOutcome, s.lastError, s.lastErrorAt?.timeIntervalSince1970, s.lastRunId])
         }
     }
 
@@ -86,6 +86,7 @@ final class ScheduleStore: Sendable {
         state.lastOutcome = row["last_outcome"]
         state.lastError = row["last_error"]
         state.lastErrorAt = date(row["last_error_at"])
+        state.lastRunId = row["last_run_id"]
         return Stored(id: row["id"], pipelineId: row["pipeline_id"], source: row["source"], fields: fields,
                       createdAt: Date(timeIntervalSince1970: row["created_at"]), state: state)
     }
