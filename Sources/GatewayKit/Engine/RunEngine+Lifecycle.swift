@@ -15,8 +15,9 @@ extension RunEngine: Service {
 
     /// Starts every run that was queued, running or waiting when the gateway stopped.
     func recover() async throws {
+        let parked = try await reparkWaitingRuns()
         let unfinished = try await store.unfinishedRuns()
-        for (runId, lastSeq) in unfinished {
+        for (runId, lastSeq) in unfinished where !parked.contains(runId) {
             guard active[runId] == nil, let record = try await store.run(runId) else { continue }
             let execution = RunExecution(record: record, lastSeq: lastSeq, store: store, hub: hub, redaction: redaction, metrics: services.metrics)
             do {
@@ -28,14 +29,20 @@ extension RunEngine: Service {
                 try? await execution.finish(.failed, failure: failure)
             }
         }
-        if !unfinished.isEmpty { services.logger.notice("resumed \(unfinished.count) unfinished run(s)") }
+        if !unfinished.isEmpty {
+            services.logger.notice("resumed \(unfinished.count) unfinished run(s), \(parked.count) of them parked where they wait")
+        }
     }
 
     /// The exact pipeline version the run started with: the loaded one when unchanged, else the pinned text.
     func pinnedPipeline(_ record: RunRecord) async throws -> Pipeline {
-        if let current = pipelines().pipelines[record.pipelineId], current.version == record.pipelineVersion { return current }
-        guard let pinned = try await store.pipelineSource(version: record.pipelineVersion), !pinned.source.isEmpty else {
-            throw GatewayError.notFound("pipeline version \(record.pipelineVersion) of '\(record.pipelineId)'")
+        try await pinnedPipeline(id: record.pipelineId, version: record.pipelineVersion)
+    }
+
+    func pinnedPipeline(id: String, version: String) async throws -> Pipeline {
+        if let current = pipelines().pipelines[id], current.version == version { return current }
+        guard let pinned = try await store.pipelineSource(version: version), !pinned.source.isEmpty else {
+            throw GatewayError.notFound("pipeline version \(version) of '\(id)'")
         }
         let directory = NSTemporaryDirectory() + "gw-pinned-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -121,4 +121,26 @@ import Testing
             #expect(hits == 2)
         }
     }
+
+    @Test func afterARestartWaitingRunsAreParkedWithoutReplayAndDeadlinesThatPassedFire() async throws {
+        let dir = TestGateway.makeTemporaryDirectory()
+        let gate = RunIdBox(), nap = RunIdBox()
+        try await TestGateway.with(pipelines: Self.pipelines, directory: dir) { gw in
+            gate.set(try await start(gw, "gate"))
+            nap.set(try await start(gw, "nap"))
+            _ = try await gw.waitForRun(gate.get()) { $0["status"] == "waiting" }
+            _ = try await gw.waitForRun(nap.get()) { $0["status"] == "waiting" }
+        }
+        try await Task.sleep(for: .milliseconds(500))  // the nap's wake-up passes while the gateway is down
+        try await TestGateway.with(pipelines: Self.pipelines, directory: dir) { gw in
+            #expect(try await gw.waitForRun(nap.get()) { $0["status"] == "completed" }["output"] == true)
+            #expect(await gw.runtime.engine.activeCount == 0)
+            #expect(gw.runtime.engine.runsInFlight == 1)
+            #expect(try await gw.request(.POST, "/runs/\(gate.get())/approve", token: "tok-admin", body: "{}").status == 200)
+            _ = try await gw.waitForRun(gate.get()) { $0["status"] == "completed" }
+            let events = try await gw.events(gate.get())
+            #expect(events.filter { $0["type"] == "approval.requested" }.count == 1)
+            #expect(gw.runtime.engine.runsInFlight == 0)
+        }
+    }
 }

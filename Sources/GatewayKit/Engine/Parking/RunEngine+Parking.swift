@@ -42,4 +42,48 @@ extension RunEngine {
         }
         await reenter(runId)
     }
+
+    /// After a restart, a run waiting at steps that can park is parked again straight from its `waitingOn` (one
+    /// narrow query, no replay of its steps): its gates are decidable as soon as the engine has started, and a
+    /// deadline that passed while the gateway was down fires at once. Returns the runs parked.
+    func reparkWaitingRuns() async throws -> Set<String> {
+        var pipelinesByVersion: [String: Pipeline?] = [:]
+        var parked: Set<String> = []
+        for run in try await store.waitingRuns() where active[run.runId] == nil && !run.waitingOn.isEmpty {
+            if pipelinesByVersion[run.version] == nil {
+                pipelinesByVersion[run.version] = .some(try? await pinnedPipeline(id: run.pipelineId, version: run.version))
+            }
+            guard let pipeline = pipelinesByVersion[run.version] ?? nil,
+                  run.waitingOn.allSatisfy({ Self.parkable($0, in: pipeline) }) else { continue }
+            for waiting in run.waitingOn {
+                if let kind = PendingGate.Kind(rawValue: waiting.kind) {
+                    let (parking, runId, stepId) = (services.parking, run.runId, waiting.stepId)
+                    await services.gates.register(PendingGate(kind: kind, runId: runId, stepId: stepId, approvers: waiting.approvers ?? [],
+                                                              schema: Self.waitSchema(stepId, in: pipeline)) {
+                        await parking.deliver(runId: runId, stepId: stepId, signal: $0)
+                    })
+                }
+                if let due = waiting.expiresAt { await services.parking.schedule(runId: run.runId, stepId: waiting.stepId, due: due) }
+            }
+            trackInFlight(+1)
+            parked.insert(run.runId)
+        }
+        return parked
+    }
+
+    /// The same rule as `RunInterpreter.canPark`, read from a recorded wait.
+    static func parkable(_ waiting: WaitingOn, in pipeline: Pipeline) -> Bool {
+        guard pipeline.timeout == nil, let step = pipeline.steps.first(where: { $0.id == waiting.stepId }) else { return false }
+        switch waiting.kind {
+        case "wait", "approval": return step.kind == waiting.kind
+        case "sleep": return step.kind == "sleep"
+        case "breakpoint": return true
+        default: return false
+        }
+    }
+
+    static func waitSchema(_ stepId: String, in pipeline: Pipeline) -> JSONValue? {
+        guard case .wait(let config)? = pipeline.steps.first(where: { $0.id == stepId })?.config else { return nil }
+        return config.schema
+    }
 }

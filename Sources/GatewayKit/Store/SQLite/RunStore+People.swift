@@ -40,4 +40,12 @@ extension RunStore {
             }
         }
     }
+
+    /// Every waiting run's pipeline version and waits, in one narrow query (to park them again at start).
+    func waitingRuns() async throws -> [(runId: String, pipelineId: String, version: String, waitingOn: [WaitingOn])] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT run_id, pipeline_id, pipeline_version, waiting_on FROM runs WHERE status = 'waiting'")
+                .map { ($0["run_id"], $0["pipeline_id"], $0["pipeline_version"], Self.decode([WaitingOn].self, $0["waiting_on"]) ?? []) }
+        }
+    }
 }
