@@ -261,6 +261,7 @@ def test_live_run_list_and_badge(context, api):
     first = page.locator("main tbody tr").first.get_attribute("data-run")
     page.get_by_role("link", name="Older »").click()
     expect(page).to_have_url(re.compile(r"cursor="))
+    expect(page.locator("main:not([aria-busy]) tbody tr").first).to_be_visible()
     expect(page.locator(f"tr[data-run='{first}']")).to_have_count(0)
     assert page.locator("main tbody tr").count() >= 5
     page.get_by_role("link", name="« Newest").click()

@@ -104,6 +104,7 @@ export function navigate(url, { replace = false } = {}) {
 
 async function render() {
   const id = ++renderId;
+  main.setAttribute('aria-busy', 'true');
   if (cleanup) { try { cleanup(); } catch (e) { console.error(e); } cleanup = null; }
   const path = location.pathname;
   let name = 'notfound';
@@ -120,13 +121,13 @@ async function render() {
   markCurrent();
   if (name === 'notfound') {
     main.replaceChildren(message(`No page at ${path}.`, 'error'));
+    main.removeAttribute('aria-busy');
     return;
   }
   const mod = await import(`./pages/${MODULES[name] || name}.js`);
   if (id !== renderId) return;
   const ctx = { params, query: new URLSearchParams(location.search), navigate, signedIn: onSignedIn, isCurrent: () => id === renderId };
   main.replaceChildren();
-  main.setAttribute('aria-busy', 'true');
   const result = await (name === 'pipeline' ? mod.renderOne : mod.render)(main, ctx);
   if (id !== renderId) { if (typeof result === 'function') result(); return; }
   main.removeAttribute('aria-busy');
