@@ -47,6 +47,13 @@ steps:
   - { id: q, kind: wait, message: "version?" }
 output: ${{ steps.q.output }}
 """,
+    "walk.yaml": """\
+id: walk
+steps:
+  - { id: s1, kind: set, values: { v: 1 } }
+  - { id: s2, kind: set, values: { v: 2 } }
+output: ${{ steps.s2.output.v }}
+""",
     "typed.yaml": """\
 id: typed
 description: input from a form
@@ -308,6 +315,27 @@ def test_run_page_follows_changes_made_elsewhere(context, api):
     expect(page.locator("section.out")).to_contain_text("from-elsewhere")
     expect(page.get_by_role("button", name="Resume")).to_have_count(0)
     expect(page.locator("[data-step='q']")).to_contain_text("completed")
+
+
+def test_run_page_release_and_deny(context, api):
+    assert api.post("/debug/breakpoints", json={"stepId": "s2", "pipelineId": "walk"}).status_code == 201
+    run_id = start(api, "walk")
+    wait_for(api, run_id, lambda r: any(w["kind"] == "breakpoint" for w in r["waitingOn"]))
+    page = sign_in(context, path=f"/ui/runs/{run_id}")
+    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
+    page.get_by_role("button", name="Release").click()
+    expect(page.locator("dl.facts").first).to_contain_text("completed")
+    expect(page.get_by_role("button", name="Release")).to_have_count(0)
+    assert api.get(f"/runs/{run_id}").json()["output"] == 2
+
+    gate = start(api, "gate", {"ref": "deny"})
+    page.goto(f"/ui/runs/{gate}")
+    page.get_by_label("Reason").fill("not today")
+    page.get_by_role("button", name="Deny").click()
+    expect(page.locator("dl.facts").first).to_contain_text("failed")
+    expect(page.locator("section.out")).to_contain_text("Error")
+    entries = api.get("/audit", params={"runId": gate}).json()["entries"]
+    assert any(e["action"].endswith("deny") and e.get("reason") == "not today" for e in entries), entries
 
 
 def test_inbox_approve_with_reason_and_audit(context, api):
