@@ -204,7 +204,9 @@ let pendingG = 0;
 document.addEventListener('keydown', (ev) => {
   if (ev.ctrlKey || ev.metaKey || ev.altKey || keys.open) return;
   const t = ev.target;
-  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  const typing = t && (t.isContentEditable || t.tagName === 'TEXTAREA'
+    || (t.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test(t.type)));
+  if (typing) return;
   if (ev.key === '?') { ev.preventDefault(); keys.showModal(); return; }
   if (!signedIn) return;
   if (ev.key === '/') {
@@ -1162,6 +1164,7 @@ export function followRun(path, onEvent, onEnd) {
   }
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; background: var(--bg); color: var(--fg); }
 a { color: var(--link); }
 a:hover { text-decoration-thickness: 2px; }

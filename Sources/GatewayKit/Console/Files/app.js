@@ -132,7 +132,9 @@ let pendingG = 0;
 document.addEventListener('keydown', (ev) => {
   if (ev.ctrlKey || ev.metaKey || ev.altKey || keys.open) return;
   const t = ev.target;
-  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  const typing = t && (t.isContentEditable || t.tagName === 'TEXTAREA'
+    || (t.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test(t.type)));
+  if (typing) return;
   if (ev.key === '?') { ev.preventDefault(); keys.showModal(); return; }
   if (!signedIn) return;
   if (ev.key === '/') {
