@@ -131,6 +131,7 @@ def sign_in(context, token="tok-admin", path="/ui/runs"):
     page.get_by_label("Token").fill(token)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    expect(page.locator("#conn")).to_have_text("● Live")  # the shared /events stream is open
     return page
 
 
@@ -203,7 +204,6 @@ def test_csrf_refusal(context, gw):
 def test_every_page_renders_without_wcag_violations(context, gw, api, scheme):
     run_id = start(api, "gate", {"ref": "v1"})
     wait_for(api, run_id, lambda r: r["status"] == "waiting")
-    context.new_page().emulate_media(color_scheme=scheme)
     shots = os.environ.get("GW_E2E_SHOTS")
     axe = Axe()
     failures = []
@@ -236,7 +236,6 @@ def test_every_page_renders_without_wcag_violations(context, gw, api, scheme):
 def test_live_run_list_and_badge(context, api):
     page = sign_in(context)
     expect(page.get_by_role("heading", name="Runs", level=1)).to_be_visible()
-    page.wait_for_timeout(300)  # the shared EventSource is connected
     run_id = start(api, "hello")
     row = page.locator(f"tr[data-run='{run_id}']")
     expect(row.get_by_role("link", name=run_id)).to_be_visible()
@@ -358,8 +357,7 @@ def test_inbox_approve_with_reason_and_audit(context, api):
 
 def test_item_decided_elsewhere_disappears(context, api):
     page = sign_in(context, path="/ui/approvals")
-    expect(page.get_by_role("heading", name="Approvals", level=1)).to_be_visible()
-    page.wait_for_timeout(300)
+    expect(page.locator("main:not([aria-busy]) h1")).to_have_text("Approvals")
     run_id = start(api, "gate", {"ref": "elsewhere"})
     item = page.locator(f"li[data-run='{run_id}']")
     expect(item).to_contain_text("Ship elsewhere?")  # arrived live

@@ -249,14 +249,25 @@ function dispatch(type, raw) {
 }
 
 let broken = false;
+const conn = () => document.getElementById('conn');
+
+/** Shows whether live updates flow (icon + text in the header). */
+function setConn(live) {
+  const el = conn();
+  if (!el) return;
+  el.dataset.state = live ? 'live' : 'offline';
+  el.replaceChildren(Object.assign(document.createElement('span'), { className: 'icon', textContent: live ? '●' : '○' }), live ? ' Live' : ' Reconnecting…');
+  el.firstChild.setAttribute('aria-hidden', 'true');
+}
 
 export function connect() {
   if (source) return;
   source = new EventSource('/events');
   for (const t of TYPES) source.addEventListener(t, (ev) => dispatch(t, ev.data));
   // Nothing is replayed after a reconnect: pages reload what they show on 'reconnected'.
-  source.addEventListener('error', () => { broken = true; });
+  source.addEventListener('error', () => { broken = true; setConn(false); });
   source.addEventListener('open', () => {
+    setConn(true);
     if (broken) dispatch('reconnected', '{}');
     broken = false;
   });
@@ -265,6 +276,7 @@ export function connect() {
 export function disconnect() {
   if (source) source.close();
   source = null;
+  if (conn()) conn().replaceChildren();
 }
 
 /** Calls fn(type, data) for every gateway event (and 'reconnected'); returns the unsubscribe function. */
@@ -304,6 +316,7 @@ export function subscribe(fn) {
       <li><a href="/ui/audit">Audit</a></li>
       <li><a href="/ui/gateway">Gateway</a></li>
     </ul>
+    <span class="conn" id="conn" title="Live updates from the gateway"></span>
     <span class="who" id="who"></span>
     <button type="button" id="signout" class="quiet">Sign out</button>
   </nav>
@@ -1182,7 +1195,8 @@ h1:focus-visible { outline: 3px solid var(--focus); }
 #nav ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; margin: 0; padding: 0; flex: 1; }
 #nav a { display: inline-block; padding: .25rem .4rem; text-decoration: none; border-bottom: 3px solid transparent; }
 #nav a[aria-current="page"] { border-bottom-color: var(--accent); font-weight: 600; color: var(--fg); }
-.who { color: var(--muted); font-size: .9rem; }
+.who, .conn { color: var(--muted); font-size: .9rem; }
+.conn[data-state="live"] { color: var(--ok); }
 .badge { display: inline-block; min-width: 1.4em; margin-left: .35em; padding: 0 .4em; border-radius: 1em; background: var(--bad); color: var(--bg); font-size: .8rem; font-weight: 700; text-align: center; }
 
 main { padding: 1rem; max-width: 80rem; margin: 0 auto; }

@@ -13,14 +13,25 @@ function dispatch(type, raw) {
 }
 
 let broken = false;
+const conn = () => document.getElementById('conn');
+
+/** Shows whether live updates flow (icon + text in the header). */
+function setConn(live) {
+  const el = conn();
+  if (!el) return;
+  el.dataset.state = live ? 'live' : 'offline';
+  el.replaceChildren(Object.assign(document.createElement('span'), { className: 'icon', textContent: live ? '●' : '○' }), live ? ' Live' : ' Reconnecting…');
+  el.firstChild.setAttribute('aria-hidden', 'true');
+}
 
 export function connect() {
   if (source) return;
   source = new EventSource('/events');
   for (const t of TYPES) source.addEventListener(t, (ev) => dispatch(t, ev.data));
   // Nothing is replayed after a reconnect: pages reload what they show on 'reconnected'.
-  source.addEventListener('error', () => { broken = true; });
+  source.addEventListener('error', () => { broken = true; setConn(false); });
   source.addEventListener('open', () => {
+    setConn(true);
     if (broken) dispatch('reconnected', '{}');
     broken = false;
   });
@@ -29,6 +40,7 @@ export function connect() {
 export function disconnect() {
   if (source) source.close();
   source = null;
+  if (conn()) conn().replaceChildren();
 }
 
 /** Calls fn(type, data) for every gateway event (and 'reconnected'); returns the unsubscribe function. */
