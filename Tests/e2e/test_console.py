@@ -72,6 +72,8 @@ triggers:
 """,
 }
 
+expect.set_options(timeout=10_000)  # 2 shared cores: generous, a pass is usually far below it
+
 PAGES = ["/ui/runs", "/ui/approvals", "/ui/schedules", "/ui/pipelines", "/ui/pipelines/typed",
          "/ui/sessions", "/ui/audit", "/ui/gateway"]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
