@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIRuntime
+import ServiceLifecycle
 
 /// The web console's sign-in (`/session`) and gateway-wide event stream (`/events`).
 extension APIHandler {
@@ -39,7 +40,8 @@ extension APIHandler {
     }
 }
 
-/// `GET /events` as SSE frames: the feed's items, a `: keep-alive` comment every 15 s, never ending by itself.
+/// `GET /events` as SSE frames: the feed's items, a `: keep-alive` comment every 15 s; ends only at shutdown
+/// (or when the client is gone or too far behind).
 struct GatewayEventStream: Sendable {
     let feed: GatewayFeed
 
@@ -47,8 +49,13 @@ struct GatewayEventStream: Sendable {
         AsyncThrowingStream { continuation in
             let producer = Task {
                 continuation.yield(ArraySlice("retry: 2000\n\n".utf8))
-                for await item in await feed.subscribe() {
-                    continuation.yield(Self.frame(item))
+                let items = await feed.subscribe()
+                // The stream never ends by itself: end it when the gateway shuts down, or an open console would
+                // hold the HTTP server (and SIGTERM) for the whole grace period.
+                await withGracefulShutdownHandler {
+                    for await item in items { continuation.yield(Self.frame(item)) }
+                } onGracefulShutdown: {
+                    continuation.finish()
                 }
                 continuation.finish()
             }
