@@ -57,3 +57,39 @@ def test_schedules_list_shows_the_last_run_and_the_last_error(make_gateway):
     assert fired["runId"] in listed.stdout
     shown = gw.cli("schedules", "show", "nightly")
     assert "Last run" in shown.stdout and fired["runId"] in shown.stdout
+
+
+WAITER = "id: waiter\nsteps:\n  - { id: w, kind: wait }\n"
+
+
+def test_reason_flags_reach_the_audit_log(make_gateway):
+    gw = make_gateway(pipelines={**HELLO_ONLY, "waiter.yaml": WAITER}).start()
+    c = gw.client()
+
+    def started(pipeline):
+        run_id = c.post(f"/pipelines/{pipeline}/start").json()["runId"]
+        wait_for(c, run_id, lambda r: r["status"] == "waiting")
+        return run_id
+
+    resumed, cancelled = started("waiter"), started("waiter")
+    assert gw.cli("runs", "resume", resumed, "--output", "{}", "--reason", "picked 1.2").returncode == 0
+    assert gw.cli("runs", "cancel", cancelled, "--reason", "wrong branch").returncode == 0
+    assert gw.cli("debug", "add", "a", "--pipeline", "hello", "--reason", "inspect x").returncode == 0
+    stopped = started("hello")
+    assert gw.cli("debug", "release", stopped, "--reason", "x is fine").returncode == 0
+    assert gw.cli("debug", "rm", "a", "--pipeline", "hello", "--reason", "done").returncode == 0
+    assert gw.cli("gateway", "pause", "--reason", "maintenance").returncode == 0
+    assert gw.cli("gateway", "resume", "--reason", "maintenance over").returncode == 0
+    reasons = {e["action"]: e.get("reason") for e in c.get("/audit").json()["entries"]}
+    assert reasons["run.resume"] == "picked 1.2"
+    assert reasons["run.cancel"] == "wrong branch"
+    assert reasons["breakpoint.add"] == "inspect x"
+    assert reasons["run.release"] == "x is fine"
+    assert reasons["breakpoint.remove"] == "done"
+    assert reasons["gateway.pause"] == "maintenance"
+    assert reasons["gateway.resume"] == "maintenance over"
+    # The API: DELETE /runs/:id takes ?reason=.
+    other = started("waiter")
+    assert c.delete(f"/runs/{other}", params={"reason": "api says why"}).status_code == 200
+    last = c.get("/audit", params={"action": "run.cancel"}).json()["entries"][-1]
+    assert last["target"] == other and last["reason"] == "api says why"

@@ -18,7 +18,8 @@ extension APIHandler {
     package func removeBreakpoint(_ input: Operations.RemoveBreakpoint.Input) async throws -> Operations.RemoveBreakpoint.Output {
         try await runtime.engine.removeBreakpoint(stepId: input.path.stepId, pipelineId: input.query.pipelineId)
         try await runtime.audit.record(actor: RequestIdentity.actor, action: "breakpoint.remove",
-                                       target: Self.breakpointTarget(input.path.stepId, input.query.pipelineId))
+                                       target: Self.breakpointTarget(input.path.stepId, input.query.pipelineId),
+                                       reason: input.query.reason)
         return .noContent(.init())
     }
 

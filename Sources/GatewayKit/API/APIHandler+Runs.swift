@@ -22,7 +22,8 @@ extension APIHandler {
 
     package func cancelRun(_ input: Operations.CancelRun.Input) async throws -> Operations.CancelRun.Output {
         let record = try await runtime.engine.cancel(input.path.runId, actor: RequestIdentity.actor)
-        try await runtime.audit.record(actor: RequestIdentity.actor, action: "run.cancel", target: input.path.runId, runId: input.path.runId)
+        try await runtime.audit.record(actor: RequestIdentity.actor, action: "run.cancel", target: input.path.runId, runId: input.path.runId,
+                                       reason: input.query.reason)
         return .ok(.init(body: .json(try .init(record: record))))
     }
 }

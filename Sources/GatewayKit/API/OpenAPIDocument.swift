@@ -311,6 +311,8 @@ paths:
       operationId: cancelRun
       tags: [Runs]
       summary: Cancel a run (operate)
+      parameters:
+        - { name: reason, in: query, required: false, description: "why; recorded in the audit log", schema: { type: string } }
       responses:
         "200":
           description: The cancelled run.
@@ -800,6 +802,7 @@ paths:
       summary: Remove a breakpoint (admin)
       parameters:
         - { name: pipelineId, in: query, required: false, schema: { type: string } }
+        - { name: reason, in: query, required: false, description: "why; recorded in the audit log", schema: { type: string } }
       responses:
         "204":
           description: Removed.
@@ -1127,7 +1130,10 @@ components:
         application/json:
           schema: { $ref: "#/components/schemas/ErrorResponse" }
     Paused:
-      description: "`gateway_paused`, with a `Retry-After` header."
+      description: >-
+        `gateway_paused` (the gateway is paused or shutting down), or `overloaded` (more starts are being committed,
+        or more runs driven, than the gateway admits at once: 2,048 and 20,000; runs that wait on people or timers do
+        not count), each with a `Retry-After` header.
       headers:
         Retry-After:
           schema: { type: string }
@@ -1498,7 +1504,7 @@ components:
         dropped: { type: integer }
         lastFiredAt: { description: "string (RFC 3339) or null until the first fire: when it last started a run" }
         nextFireAt: { type: string }
-        lastOutcome: { description: "string or null until the first fire: started, skipped_paused, skipped_overlap, queued, dropped, failed" }
+        lastOutcome: { description: "string or null until the first fire: started, skipped_paused, skipped_overlap, queued, dropped (the queue was full, or more than 256 fires of all schedules were being started at once), failed" }
         lastRunId: { description: "string or null: the run the last fire started" }
         lastError: { description: "string or null: why the last failed fire could not start a run" }
         lastErrorAt: { description: "string (RFC 3339) or null: when that failure happened" }

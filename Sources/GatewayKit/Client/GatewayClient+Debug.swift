@@ -14,15 +14,15 @@ extension GatewayClient {
     }
 
     /// `POST /debug/breakpoints`: stops every run (of `pipelineId`, else of any pipeline) before `stepId` (201).
-    package func addBreakpoint(stepId: String, pipelineId: String? = nil) async throws -> BreakpointInfo {
-        let request = Components.Schemas.BreakpointRequest(stepId: stepId, pipelineId: pipelineId)
+    package func addBreakpoint(stepId: String, pipelineId: String? = nil, reason: String? = nil) async throws -> BreakpointInfo {
+        let request = Components.Schemas.BreakpointRequest(stepId: stepId, pipelineId: pipelineId, reason: reason)
         return try await call { try await api.addBreakpoint(.init(body: .json(request))).created.body.json }
     }
 
     /// `DELETE /debug/breakpoints/:stepId`: removes a breakpoint (204).
-    package func removeBreakpoint(stepId: String, pipelineId: String? = nil) async throws {
+    package func removeBreakpoint(stepId: String, pipelineId: String? = nil, reason: String? = nil) async throws {
         try await call {
-            _ = try await api.removeBreakpoint(.init(path: .init(stepId: stepId), query: .init(pipelineId: pipelineId)))
+            _ = try await api.removeBreakpoint(.init(path: .init(stepId: stepId), query: .init(pipelineId: pipelineId, reason: reason)))
                 .noContent
         }
     }
@@ -34,8 +34,8 @@ extension GatewayClient {
 
     /// `POST /debug/runs/:runId/release`: lets a run stopped at a breakpoint go on and returns it.
     /// - Parameter mode: `continue` (nil: the gateway's default) or `step`.
-    package func releaseRun(_ runId: String, mode: ReleaseMode? = nil) async throws -> RunInfo {
-        let request = Components.Schemas.ReleaseRequest(mode: mode)
+    package func releaseRun(_ runId: String, mode: ReleaseMode? = nil, reason: String? = nil) async throws -> RunInfo {
+        let request = Components.Schemas.ReleaseRequest(mode: mode, reason: reason)
         return try await call {
             try await api.releaseRun(.init(path: .init(runId: runId), body: .json(request))).ok.body.json
         }

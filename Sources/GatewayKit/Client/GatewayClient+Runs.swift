@@ -28,8 +28,9 @@ extension GatewayClient {
     }
 
     /// `DELETE /runs/:runId`: cancels a run and returns it.
-    package func cancelRun(_ runId: String) async throws -> RunInfo {
-        try await call { try await api.cancelRun(.init(path: .init(runId: runId))).ok.body.json }
+    /// - Parameter reason: why (recorded in the audit log).
+    package func cancelRun(_ runId: String, reason: String? = nil) async throws -> RunInfo {
+        try await call { try await api.cancelRun(.init(path: .init(runId: runId), query: .init(reason: reason))).ok.body.json }
     }
 
     /// `GET /runs/:runId/events` as a JSON snapshot (`Accept: application/json`, `follow=false`): never waits.
@@ -49,9 +50,11 @@ extension GatewayClient {
     /// - Parameters:
     ///   - stepId: the waiting step (needed when several wait).
     ///   - output: the step's output, checked against the wait's `schema`.
-    package func resumeRun(_ runId: String, stepId: String? = nil, output: JSONValue? = nil) async throws -> RunInfo {
+    ///   - reason: why (recorded in the audit log).
+    package func resumeRun(_ runId: String, stepId: String? = nil, output: JSONValue? = nil,
+                           reason: String? = nil) async throws -> RunInfo {
         let request = Components.Schemas.ResumeRequest(
-            stepId: stepId, output: try output.map(OpenAPIValueContainer.init(json:)))
+            stepId: stepId, output: try output.map(OpenAPIValueContainer.init(json:)), reason: reason)
         return try await call {
             try await api.resumeRun(.init(path: .init(runId: runId), body: .json(request))).ok.body.json
         }

@@ -32,15 +32,16 @@ extension GW.Debug {
                 Without --pipeline the breakpoint applies to every pipeline with such a step. Needs an admin token.
 
                 Example:
-                  gw debug add ship --pipeline deploy
+                  gw debug add ship --pipeline deploy --reason "inspect the release input"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The step id") var step: String
         @Option(help: ArgumentHelp("Only runs of this pipeline", valueName: "id")) var pipeline: String?
+        @Option(help: "Why (recorded in the audit log)") var reason: String?
 
         func run(_ ctx: CLIContext) async throws {
-            let breakpoint = try await ctx.client.addBreakpoint(stepId: step, pipelineId: pipeline)
+            let breakpoint = try await ctx.client.addBreakpoint(stepId: step, pipelineId: pipeline, reason: reason)
             ctx.output.show(breakpoint, fields: Columns.breakpoints)
         }
     }
@@ -58,9 +59,10 @@ extension GW.Debug {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The step id") var step: String
         @Option(help: ArgumentHelp("The pipeline the breakpoint was set for", valueName: "id")) var pipeline: String?
+        @Option(help: "Why (recorded in the audit log)") var reason: String?
 
         func run(_ ctx: CLIContext) async throws {
-            try await ctx.client.removeBreakpoint(stepId: step, pipelineId: pipeline)
+            try await ctx.client.removeBreakpoint(stepId: step, pipelineId: pipeline, reason: reason)
             ctx.output.note("removed breakpoint \(step)" + (pipeline.map { " of \($0)" } ?? ""))
         }
     }
@@ -89,14 +91,16 @@ extension GW.Debug {
                 Examples:
                   gw debug release RUN_ID
                   gw debug release RUN_ID --step
+                  gw debug release RUN_ID --reason "input checked"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The run id", completion: .waitingRunIds) var runId: String
         @Flag(help: "Stop again before the next step") var step = false
+        @Option(help: "Why (recorded in the audit log)") var reason: String?
 
         func run(_ ctx: CLIContext) async throws {
-            let run = try await ctx.client.releaseRun(runId, mode: step ? .step : ._continue)
+            let run = try await ctx.client.releaseRun(runId, mode: step ? .step : ._continue, reason: reason)
             ctx.output.show(run, fields: Columns.run)
         }
     }

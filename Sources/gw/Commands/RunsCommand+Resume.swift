@@ -13,6 +13,7 @@ extension GW.Runs {
                 Examples:
                   gw runs resume RUN_ID --output '{"approved": true}'
                   gw runs resume RUN_ID --step collect --output @answer.json -o json
+                  gw runs resume RUN_ID --output '{"version": "1.2"}' --reason "release manager's pick"
                 """)
 
         @OptionGroup var options: ResumeGlobalOptions
@@ -22,6 +23,7 @@ extension GW.Runs {
                 help: ArgumentHelp("The step's output: inline JSON, @file.json, or - for stdin",
                                    valueName: "json|@file|-"))
         var stepOutput: String?
+        @Option(help: "Why (recorded in the audit log)") var reason: String?
 
         var global: GlobalOptions { options.global }
 
@@ -41,7 +43,7 @@ extension GW.Runs {
             } catch let error as ValidationError {
                 throw CommandExit(ExitCodes.usage, error.description)
             }
-            ctx.output.show(try await ctx.client.resumeRun(runId, stepId: step, output: output), fields: Columns.run)
+            ctx.output.show(try await ctx.client.resumeRun(runId, stepId: step, output: output, reason: reason), fields: Columns.run)
         }
     }
 }

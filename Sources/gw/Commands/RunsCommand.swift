@@ -70,14 +70,15 @@ extension GW.Runs {
                 Exits 9 when the run has already ended.
 
                 Example:
-                  gw runs cancel RUN_ID
+                  gw runs cancel RUN_ID --reason "wrong branch"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The run id", completion: .runIds) var runId: String
+        @Option(help: "Why (recorded in the audit log)") var reason: String?
 
         func run(_ ctx: CLIContext) async throws {
-            ctx.output.show(try await ctx.client.cancelRun(runId), fields: Columns.run)
+            ctx.output.show(try await ctx.client.cancelRun(runId, reason: reason), fields: Columns.run)
         }
     }
 }
