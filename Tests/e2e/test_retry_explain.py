@@ -126,6 +126,9 @@ def test_cli_retry_from_the_failed_step_an_earlier_step_a_new_input_and_the_curr
                 ("first", True, original), ("second", True, original)]
             audit = client.get("/audit", params={"action": "run.retry"}).json()["entries"]
             assert audit[0]["target"] == original and audit[0]["reason"] == "disk replaced"
+        shown = gw.cli("runs", "get", retry_id).stdout.splitlines()
+        assert f"Retry of\t{original} from third" in shown and "Retries\t-" in shown
+        assert f"Retries\t{retry_id}" in gw.cli("runs", "get", original).stdout.splitlines()
 
         out = gw.cli("runs", "retry", original, "--from", "second", "-o", "json", token="tok-operate")
         assert out.returncode == 0, out.stderr

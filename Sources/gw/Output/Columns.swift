@@ -30,6 +30,7 @@ enum Columns {
         .init("Started", "startedAt"), .init("Finished", "finishedAt"),
         .init("Waiting on", "waitingOn", format: waiting),
         .init("Steps", "steps", format: steps), .init("Error", "error", format: runError), .init("Output", "output"),
+        .init("Retry of", "retryOf", format: retryOf), .init("Retries", "retries"),
     ]
 
     static let started: [Column] = [.init("Run ID", "runId"), .init("Status", "status")]
@@ -144,6 +145,12 @@ enum Columns {
             "\(item["id"]?.stringValue ?? "?"):\(item["status"]?.stringValue ?? "?")"
         } ?? []
         return items.isEmpty ? "-" : items.joined(separator: " ")
+    }
+
+    /// `RUN from STEP` for a retry, else `-`.
+    private static let retryOf: @Sendable (JSONValue) -> String = { value in
+        guard let runId = value["runId"]?.stringValue else { return "-" }
+        return "\(runId) from \(value["fromStep"]?.stringValue ?? "?")"
     }
 
     private static let runError: @Sendable (JSONValue) -> String = { value in
