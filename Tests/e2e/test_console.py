@@ -7,8 +7,9 @@ One gateway and one browser for the module; every test gets a fresh browser cont
 import os
 import pathlib
 import re
+import json
 import subprocess
-import time
+import sys
 
 import httpx
 import pytest
@@ -54,6 +55,12 @@ steps:
   - { id: s2, kind: set, values: { v: 2 } }
 output: ${{ steps.s2.output.v }}
 """,
+    "ask.yaml": """\
+id: ask
+steps:
+  - { id: talk, kind: agent, agent: echo, prompt: "${{ input.prompt }}", permissions: ask }
+output: ${{ steps.talk.output }}
+""",
     "typed.yaml": """\
 id: typed
 description: input from a form
@@ -96,7 +103,15 @@ def gw(tmp_path_factory):
     env = {}
     if os.environ.get("GW_E2E_CONSOLE_DIR"):
         env["GW_CONSOLE_DIR"] = str(pathlib.Path(os.environ["GW_E2E_CONSOLE_DIR"]).resolve())
-    gateway = Gateway(tmp_path_factory.mktemp("console"), config=DEFAULT_CONFIG, pipelines=PIPELINES, env=env).start()
+    work = tmp_path_factory.mktemp("console")
+    agent = pathlib.Path(__file__).resolve().parent / "agents" / "echo_agent.py"
+    config = DEFAULT_CONFIG + f"""\
+agents:
+  echo:
+    command: [{json.dumps(sys.executable)}, {json.dumps(str(agent))}]
+    env: {{ ECHO_STATE: {json.dumps(str(work / "echo-state"))} }}
+"""
+    gateway = Gateway(work, config=config, pipelines=PIPELINES, env=env).start()
     yield gateway
     gateway.stop()
 
@@ -355,6 +370,24 @@ def test_inbox_approve_with_reason_and_audit(context, api):
     entries = api.get("/audit", params={"runId": run_id}).json()["entries"]
     assert any(e["action"].endswith("approve") and e.get("reason") == "looks good from the inbox" and e["actor"] == "alice"
                for e in entries), entries
+
+
+def test_agent_permission_request_in_the_inbox_and_its_session(context, api):
+    run_id = start(api, "ask", {"prompt": "ask delete the files"})
+    wait_for(api, run_id, lambda r: r["status"] == "waiting")
+    page = sign_in(context, path="/ui/approvals")
+    item = page.locator(f"li[data-run='{run_id}']")
+    expect(item).to_contain_text("Agent permission")
+    expect(item).to_contain_text("delete the files")
+    item.get_by_label("Reason").fill("fine, it is a scratch folder")
+    item.get_by_role("button", name="Approve").click()
+    expect(item).to_have_count(0)
+    done = wait_for(api, run_id, lambda r: r["status"] == "completed")
+    assert done["output"]["text"] == "permission: yes"
+    page.get_by_role("link", name="Sessions").click()
+    row = page.locator("main tbody tr").filter(has_text="echo")
+    expect(row.first).to_be_visible()
+    expect(row.first.get_by_role("link", name=run_id)).to_be_visible()
 
 
 def test_item_decided_elsewhere_disappears(context, api):
