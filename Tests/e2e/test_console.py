@@ -10,6 +10,7 @@ import re
 import json
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -337,6 +338,7 @@ def test_run_page_release_and_deny(context, api):
     assert api.post("/debug/breakpoints", json={"stepId": "s2", "pipelineId": "walk"}).status_code == 201
     run_id = start(api, "walk")
     wait_for(api, run_id, lambda r: any(w["kind"] == "breakpoint" for w in r["waitingOn"]))
+    assert api.delete("/debug/breakpoints/s2", params={"pipelineId": "walk"}).status_code == 204
     page = sign_in(context, path=f"/ui/runs/{run_id}")
     expect(page.get_by_role("button", name="Approve")).to_have_count(0)
     page.get_by_role("button", name="Release").click()
@@ -528,7 +530,18 @@ def test_start_run_form_opens_the_run(context, api):
 
 
 def test_schedules_audit_gateway_actions(context, gw, api):
+    assert api.post("/schedules", json={"id": "often", "pipelineId": "walk", "every": "1s"}).status_code == 201
+    deadline = time.time() + 10
+    while not api.get("/schedules/often").json().get("lastOutcome") and time.time() < deadline:
+        time.sleep(0.1)
+    assert api.post("/schedules/often/pause").status_code == 200
+    outcome = api.get("/schedules/often").json()["lastOutcome"]
     page = sign_in(context, path="/ui/schedules")
+    often = page.locator("tr[data-schedule='often']")
+    expect(often).to_contain_text(outcome)
+    expect(often).to_contain_text("every 1s")
+    expect(often.get_by_role("button", name="Resume")).to_be_visible()
+    assert api.delete("/schedules/often").status_code == 204
     row = page.locator("tr[data-schedule]").filter(has_text="typed")
     expect(row).to_contain_text("cron 0 3 * * *")
     expect(row).to_contain_text("Europe/Paris")
