@@ -1504,7 +1504,7 @@ components:
         dropped: { type: integer }
         lastFiredAt: { description: "string (RFC 3339) or null until the first fire: when it last started a run" }
         nextFireAt: { type: string }
-        lastOutcome: { description: "string or null until the first fire: started, skipped_paused, skipped_overlap, queued, dropped (the queue was full, or more than 256 fires of all schedules were being started at once), failed" }
+        lastOutcome: { description: "string or null until the first fire: started, skipped_paused, skipped_overlap, queued, dropped (the queue was full, or more than 4,096 fires of all schedules were being started at once), failed" }
         lastRunId: { description: "string or null: the run the last fire started" }
         lastError: { description: "string or null: why the last failed fire could not start a run" }
         lastErrorAt: { description: "string (RFC 3339) or null: when that failure happened" }

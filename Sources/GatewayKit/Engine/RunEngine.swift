@@ -32,6 +32,15 @@ package actor RunEngine {
     var cancelRequested: [String: String] = [:]
     var pendingKeys: [String: String] = [:]
     var accepting = true
+    /// Starts between admission and their first commit.
+    var startsInProgress = 0
+    /// Admission limits: the most starts waiting for their first commit at once (2,048) and the most runs driven
+    /// at once (20,000; parked runs do not count). Beyond either a start is refused with 503 `overloaded` and
+    /// `Retry-After`, so a burst never becomes an unbounded backlog of tasks and queued commits.
+    var admission = (pendingStarts: 2048, activeRuns: 20_000)
+
+    /// Changes the admission limits (tests).
+    package func setAdmission(pendingStarts: Int, activeRuns: Int) { admission = (pendingStarts, activeRuns) }
     /// Runs this engine drives (not yet terminal), readable without a hop or a query.
     private let inFlight = Mutex<Int>(0)
     static let maxInvokeDepth = 16
@@ -52,6 +61,12 @@ package actor RunEngine {
     /// - Throws: `GatewayError` 404 (pipeline), 422 `invalid_input`, 409 `idempotency_conflict`, 503 while shutting down.
     package func start(_ request: StartRequest) async throws -> (record: RunRecord, replayed: Bool) {
         guard accepting else { throw GatewayError(.gatewayPaused, "the gateway is shutting down", headers: ["Retry-After": "5"]) }
+        guard startsInProgress < admission.pendingStarts, active.count < admission.activeRuns else {
+            throw GatewayError(.overloaded, "the gateway is at capacity (\(active.count) runs driven, \(startsInProgress) starts "
+                               + "being committed); try again shortly", headers: ["Retry-After": "1"])
+        }
+        startsInProgress += 1
+        defer { startsInProgress -= 1 }
         guard let pipeline = pipelines().pipelines[request.pipelineId] else {
             throw GatewayError.notFound("pipeline '\(request.pipelineId)'")
         }

@@ -11,6 +11,9 @@ extension Scheduler {
         var outcome: String?
         if runner.isPaused() {
             outcome = "skipped_paused"
+        } else if startingTotal >= startLimit {
+            current.state.dropped += 1
+            outcome = "dropped"
         } else if current.inflight > 0 {
             switch current.definition.overlap {
             case .skip: outcome = "skipped_overlap"
@@ -46,6 +49,7 @@ extension Scheduler {
         guard var current = entries[id] else { return }
         let toCancel = cancelling ? Array(current.running) : []
         current.starting += 1
+        startingTotal += 1
         entries[id] = current
         let runner = runner
         let definition = current.definition
@@ -65,6 +69,7 @@ extension Scheduler {
     func started(_ id: String, runId: String, due: Date?) {
         let now = clock.now()
         if let due { metrics.scheduleLateness.record(max(0, now.timeIntervalSince(due))) }
+        startingTotal -= 1
         guard var current = entries[id] else { return }
         current.starting -= 1
         current.running.insert(runId)
@@ -79,11 +84,14 @@ extension Scheduler {
 
     /// A scheduled run could not start (pipeline gone, input invalid, gateway paused or stopping).
     func failedToStart(_ id: String, error: any Error) {
+        startingTotal -= 1
         guard var current = entries[id] else { return }
         current.starting -= 1
-        let paused = (error as? GatewayError)?.code == .gatewayPaused
-        current.state.lastOutcome = paused ? "skipped_paused" : "failed"
-        if !paused {
+        let code = (error as? GatewayError)?.code
+        let paused = code == .gatewayPaused, overloaded = code == .overloaded
+        if overloaded { current.state.dropped += 1 }
+        current.state.lastOutcome = paused ? "skipped_paused" : overloaded ? "dropped" : "failed"
+        if !paused && !overloaded {
             current.state.lastError = (error as? GatewayError)?.message ?? "\(error)"
             current.state.lastErrorAt = clock.now()
             logger.warning("schedule \(id) could not start a run: \(current.state.lastError ?? "")")

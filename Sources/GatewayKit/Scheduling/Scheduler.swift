@@ -26,6 +26,14 @@ package actor Scheduler {
 
     /// The most fires `overlap: queue` keeps waiting; more are dropped.
     static let queueLimit = 100
+    /// The most fires of all schedules being started at once (4,096; far above a burst the engine clears in a
+    /// second). When the gateway cannot start runs as fast as schedules ask (`overlap: allow`, or very many
+    /// schedules), further fires are dropped (counted, `lastOutcome: dropped`) instead of piling up as tasks:
+    /// memory and the lateness of the fires that do start stay bounded.
+    var startLimit = 4096
+
+    /// Changes `startLimit` (tests).
+    package func setStartLimit(_ limit: Int) { startLimit = limit }
 
     let store: ScheduleStore
     let clock: any SchedulerClock
@@ -40,6 +48,8 @@ package actor Scheduler {
     var loaded = false
     var entries: [String: Entry] = [:]
     var heap = FireHeap()
+    /// Fires being started, over all schedules (bounded by `startLimit`).
+    var startingTotal = 0
     var triggerFires: [String: TriggerFire] = [:]
 
     init(store: ScheduleStore, clock: any SchedulerClock, runner: ScheduleRunner, metrics: GatewayMetrics,

@@ -72,6 +72,7 @@ extension GatewayError.Code {
     public static let internalError = Self("internal_error", status: 500)
     public static let notImplemented = Self("not_implemented", status: 501)
     public static let gatewayPaused = Self("gateway_paused", status: 503)
+    public static let overloaded = Self("overloaded", status: 503)
     public static let replayedDelivery = Self("replayed_delivery", status: 409)
     public static let overlapSkipped = Self("overlap_skipped", status: 409)
     public static let modelNotFound = Self("model_not_found", status: 404)

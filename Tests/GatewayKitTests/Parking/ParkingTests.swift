@@ -143,4 +143,20 @@ import Testing
             #expect(gw.runtime.engine.runsInFlight == 0)
         }
     }
+
+    @Test func startsBeyondTheAdmissionLimitAre503OverloadedButParkedRunsDoNotCount() async throws {
+        try await TestGateway.with(pipelines: Self.pipelines) { gw in
+            await gw.runtime.engine.setAdmission(pendingStarts: 100, activeRuns: 1)
+            _ = try await start(gw, "gate")  // parks: not driven
+            let parked = try await gw.request(.GET, "/runs?limit=1", token: "tok-read").json["runs"]?.arrayValue?.first?["runId"]?.stringValue
+            _ = try await gw.waitForRun(try #require(parked)) { $0["status"] == "waiting" }
+            try await expectActive(gw, 0)
+            _ = try await start(gw, "bounded")  // keeps its task: the one run driven
+            try await expectActive(gw, 1)
+            let refused = try await gw.request(.POST, "/pipelines/walk/start", token: "tok-operate")
+            #expect(refused.status == 503)
+            #expect(refused.errorCode == "overloaded")
+            #expect(refused.headers.first(name: "Retry-After") == "1")
+        }
+    }
 }

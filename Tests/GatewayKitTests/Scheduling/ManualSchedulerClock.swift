@@ -56,6 +56,11 @@ final class FakeScheduleRunner: Sendable {
         var ended: Set<String> = []
         var cancelled: [String] = []
         var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
+        /// Starts fail with this error (e.g. the engine's 503 `overloaded`).
+        var refusal: GatewayError?
+        /// Starts hang until `releaseHeldStarts()` (a gateway that cannot keep up).
+        var holding = false
+        var held: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state = Mutex(State())
@@ -63,6 +68,17 @@ final class FakeScheduleRunner: Sendable {
     var started: [String] { state.withLock { $0.started.map(\.runId) } }
     var cancelled: [String] { state.withLock { $0.cancelled } }
     func setPaused(_ paused: Bool) { state.withLock { $0.paused = paused } }
+    func refuseStarts(_ error: GatewayError?) { state.withLock { $0.refusal = error } }
+    func holdStarts() { state.withLock { $0.holding = true } }
+    var heldStarts: Int { state.withLock { $0.held.count } }
+    func releaseHeldStarts() {
+        let held = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            s.holding = false
+            defer { s.held = [] }
+            return s.held
+        }
+        for h in held { h.resume() }
+    }
 
     /// Ends a run; its watcher returns.
     func end(_ runId: String) {
@@ -77,6 +93,14 @@ final class FakeScheduleRunner: Sendable {
         ScheduleRunner(
             isPaused: { self.state.withLock { $0.paused } },
             start: { _, _, trigger, _ in
+                if let refusal = self.state.withLock({ $0.refusal }) { throw refusal }
+                await withCheckedContinuation { c in
+                    let hold = self.state.withLock { s -> Bool in
+                        if s.holding { s.held.append(c) }
+                        return s.holding
+                    }
+                    if !hold { c.resume() }
+                }
                 let runId = self.state.withLock { s -> String in
                     let id = "run-\(s.started.count + 1)"
                     s.started.append((id, trigger))

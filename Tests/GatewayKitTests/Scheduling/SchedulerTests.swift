@@ -101,4 +101,33 @@ import Testing
         #expect(definition.jitterDelay(for: planned) == delay)
         #expect(definition.jitterDelay(for: planned.addingTimeInterval(60)) != delay)
     }
+
+    @Test func whenStartsCannotKeepUpFiresAreDroppedNotPiledUp() async throws {
+        let h = try SchedulerHarness()
+        h.runner.holdStarts()
+        await h.scheduler.setStartLimit(10)
+        for n in 0..<14 { try await h.add("s\(n)", ["every": "1s", "overlap": "allow"]) }
+        await h.tick(1)
+        #expect(h.runner.heldStarts == 10)
+        let snapshots = try await h.scheduler.list()
+        #expect(snapshots.filter { $0.state.lastOutcome == "dropped" }.count == 4)
+        #expect(snapshots.map(\.state.dropped).reduce(0, +) == 4)
+        #expect(h.metrics.render().contains(#"outcome="dropped"} 1"#))
+        h.runner.releaseHeldStarts()
+        await h.settle()
+        #expect(h.runner.started.count == 10)
+        await h.scheduler.setStartLimit(100)
+        await h.tick(1)  // capacity is back: every schedule fires again
+        #expect(h.runner.started.count == 24)
+    }
+
+    @Test func aStartRefusedAsOverloadedCountsAsDropped() async throws {
+        let h = try SchedulerHarness()
+        h.runner.refuseStarts(GatewayError(.overloaded, "at capacity"))
+        try await h.add("o", ["every": "1s"])
+        await h.tick(1)
+        let snapshot = try await h.snapshot("o")
+        #expect(snapshot.state.lastOutcome == "dropped" && snapshot.state.dropped == 1)
+        #expect(snapshot.state.lastError == nil)
+    }
 }
