@@ -93,3 +93,27 @@ def test_reason_flags_reach_the_audit_log(make_gateway):
     assert c.delete(f"/runs/{other}", params={"reason": "api says why"}).status_code == 200
     last = c.get("/audit", params={"action": "run.cancel"}).json()["entries"][-1]
     assert last["target"] == other and last["reason"] == "api says why"
+
+
+TWO_STEPS = """\
+id: two
+steps:
+  - { id: first, kind: exec, command: [sleep, "0.3"] }
+  - { id: second, kind: set, values: { done: true } }
+output: ${{ steps.second.output }}
+"""
+
+
+def test_pipelines_run_shows_step_progress_on_stderr_and_keeps_stdout_the_result(make_gateway):
+    gw = make_gateway(pipelines={"two.yaml": TWO_STEPS, "waiter.yaml": WAITER}).start()
+    result = gw.cli("pipelines", "run", "two", "-o", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["output"] == {"done": True}
+    lines = result.stderr.splitlines()
+    assert lines == ["step first started", "step first completed", "step second started", "step second completed"]
+    # A run still going when --wait ends: exit 5, the run so far on stdout, the wait named on stderr.
+    waiting = gw.cli("pipelines", "run", "waiter", "--wait", "1s", "-o", "json")
+    assert waiting.returncode == 5, waiting.stderr
+    assert json.loads(waiting.stdout)["status"] == "waiting"
+    assert "waiting on wait w" in waiting.stderr
+    gw.client().delete(f"/runs/{json.loads(waiting.stdout)['runId']}")  # ends the run (and the stream the CLI left)

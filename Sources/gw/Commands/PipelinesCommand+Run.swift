@@ -6,7 +6,9 @@ extension GW.Pipelines {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline and wait for it to end",
             discussion: """
-                Waits up to --wait for the end of the run, then prints the run record.
+                Waits up to --wait for the end of the run, then prints the run record. While it waits, its
+                progress goes to stderr: on a terminal each step event and a status line (run, status, current
+                step, steps done, elapsed); otherwise one plain line per step event. Stdout holds only the result.
                 Exits 0 when the run completed, 3 when it failed, 4 when it was cancelled, and 5 when it was
                 still running or waiting as the wait ended (follow it with `gw runs watch RUN`).
 
@@ -32,9 +34,10 @@ extension GW.Pipelines {
 
         func run(_ ctx: CLIContext) async throws {
             let input = try inputOptions.resolve()
-            if ctx.stderrIsTerminal { ctx.output.note("running \(pipeline), waiting up to \(wait)…") }
-            let (run, _) = try await ctx.client.runPipeline(pipeline, input: input, wait: wait,
-                                                            idempotencyKey: idempotency.idempotencyKey)
+            let started = try await ctx.client.startPipeline(pipeline, input: input,
+                                                             idempotencyKey: idempotency.idempotencyKey)
+            if ctx.stderrIsTerminal { ctx.output.note("run \(started.runId) of \(pipeline), waiting up to \(wait)…") }
+            let run = try await RunProgress(ctx: ctx).follow(started.runId, upTo: DurationParser.parse(wait) ?? 30)
             ctx.output.show(run, fields: Columns.run)
             try RunOutcome.finish(run)
         }
