@@ -272,6 +272,7 @@ def test_live_run_list_and_badge(context, api):
     # Filters live in the URL; back and reload keep them.
     page.get_by_label("Status").select_option("cancelled")
     expect(page).to_have_url(re.compile(r"status=cancelled"))
+    expect(page.get_by_label("Status")).to_be_focused()  # the filter keeps the focus after the reload of the list
     expect(page.locator(f"tr[data-run='{gate}']")).to_be_visible()
     expect(page.locator(f"tr[data-run='{run_id}']")).to_have_count(0)
     page.go_back()

@@ -96,9 +96,11 @@ let cleanup = null;
 let renderId = 0;
 let signedIn = false;
 
-export function navigate(url, { replace = false } = {}) {
+/** Goes to `url`; focus then moves to the page title, or to `focus` (a selector) when a filter changed. */
+export function navigate(url, { replace = false, focus = null } = {}) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
+  focusAfter = focus;
   return render();
 }
 
@@ -133,10 +135,14 @@ async function render() {
   main.removeAttribute('aria-busy');
   cleanup = typeof result === 'function' ? result : null;
   const title = document.getElementById('page-title');
-  if (title && moveFocus) title.focus({ preventScroll: false });
+  const keep = focusAfter && main.querySelector(focusAfter);
+  focusAfter = null;
+  if (keep) keep.focus();
+  else if (title && moveFocus) title.focus({ preventScroll: false });
   moveFocus = true;
 }
 let moveFocus = false;
+let focusAfter = null;
 
 function markCurrent() {
   for (const a of nav.querySelectorAll('a')) {
@@ -892,7 +898,9 @@ export async function render(main, ctx) {
     const p = new URLSearchParams();
     if (statusSel.value) p.set('status', statusSel.value);
     if (pipelineSel.value) p.set('pipelineId', pipelineSel.value);
-    ctx.navigate(`/ui/runs${p.toString() ? `?${p}` : ''}`);
+    // A filter change keeps the focus where it was (the select), not on the page title.
+    const name = ev && ev.target && ev.target.name;
+    ctx.navigate(`/ui/runs${p.toString() ? `?${p}` : ''}`, { focus: name && ev.type === 'change' ? `select[name=${name}]` : null });
   };
   filters.addEventListener('submit', apply);
   statusSel.addEventListener('change', apply);

@@ -24,9 +24,11 @@ let cleanup = null;
 let renderId = 0;
 let signedIn = false;
 
-export function navigate(url, { replace = false } = {}) {
+/** Goes to `url`; focus then moves to the page title, or to `focus` (a selector) when a filter changed. */
+export function navigate(url, { replace = false, focus = null } = {}) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
+  focusAfter = focus;
   return render();
 }
 
@@ -61,10 +63,14 @@ async function render() {
   main.removeAttribute('aria-busy');
   cleanup = typeof result === 'function' ? result : null;
   const title = document.getElementById('page-title');
-  if (title && moveFocus) title.focus({ preventScroll: false });
+  const keep = focusAfter && main.querySelector(focusAfter);
+  focusAfter = null;
+  if (keep) keep.focus();
+  else if (title && moveFocus) title.focus({ preventScroll: false });
   moveFocus = true;
 }
 let moveFocus = false;
+let focusAfter = null;
 
 function markCurrent() {
   for (const a of nav.querySelectorAll('a')) {

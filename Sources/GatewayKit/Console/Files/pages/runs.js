@@ -20,7 +20,9 @@ export async function render(main, ctx) {
     const p = new URLSearchParams();
     if (statusSel.value) p.set('status', statusSel.value);
     if (pipelineSel.value) p.set('pipelineId', pipelineSel.value);
-    ctx.navigate(`/ui/runs${p.toString() ? `?${p}` : ''}`);
+    // A filter change keeps the focus where it was (the select), not on the page title.
+    const name = ev && ev.target && ev.target.name;
+    ctx.navigate(`/ui/runs${p.toString() ? `?${p}` : ''}`, { focus: name && ev.type === 'change' ? `select[name=${name}]` : null });
   };
   filters.addEventListener('submit', apply);
   statusSel.addEventListener('change', apply);
