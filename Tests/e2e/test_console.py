@@ -342,8 +342,10 @@ def test_run_page_release_and_deny(context, api):
     assert api.delete("/debug/breakpoints/s2", params={"pipelineId": "walk"}).status_code == 204
     page = sign_in(context, path=f"/ui/runs/{run_id}")
     expect(page.get_by_role("button", name="Approve")).to_have_count(0)
-    page.get_by_role("button", name="Release").click()
+    page.get_by_role("button", name="Release").focus()
+    page.keyboard.press("Enter")
     expect(page.locator("dl.facts").first).to_contain_text("completed")
+    expect(page.locator(".msg-ok")).to_be_focused()  # the button went away; the focus is on the outcome
     expect(page.get_by_role("button", name="Release")).to_have_count(0)
     assert api.get(f"/runs/{run_id}").json()["output"] == 2
 

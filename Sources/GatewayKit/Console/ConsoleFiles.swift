@@ -808,6 +808,11 @@ function drawActions(el, run, path, note, refresh) {
       show(note, done, 'ok');
       await refresh();
     } catch (e) { show(note, errorText(e), 'error'); }
+    // The button may be gone with its action: keep the keyboard user on the outcome.
+    if (!document.activeElement || document.activeElement === document.body) {
+      const msg = note.firstElementChild;
+      if (msg) { msg.tabIndex = -1; msg.focus(); }
+    }
   };
   if (operate) {
     for (const w of run.waitingOn || []) {
