@@ -4,10 +4,10 @@ One gateway and one browser for the module; every test gets a fresh browser cont
 `GW_E2E_CONSOLE_DIR=Sources/GatewayKit/Console/Files` serves the console from disk instead of the binary;
 `GW_E2E_SHOTS=DIR` saves a screenshot of every page in light and dark.
 """
+import json
 import os
 import pathlib
 import re
-import json
 import subprocess
 import sys
 import time
@@ -17,8 +17,8 @@ import pytest
 
 from conftest import DEFAULT_CONFIG, Gateway, wait_for
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+pytest.importorskip("playwright.sync_api", reason="pip install -r Tests/e2e/requirements.txt")
+Axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 PIPELINES = {
