@@ -139,6 +139,34 @@ def main():
         rows.append((f"event → row on screen p50 ({len(lat)} new runs)", f"{statistics.median(lat):.0f} ms", "-"))
         rows.append(("event → row on screen p95", f"{pct(lat, 95):.0f} ms", "< 250 ms"))
         rows.append(("DOM rows after 300 live runs", str(page.locator("main tbody tr").count()), "≤ 200"))
+        # Status change: approve runs waiting on a gate (API) → their row shows `completed`.
+        page.evaluate("""() => {
+          window.__done = {};
+          new MutationObserver(records => {
+            for (const r of records) {
+              const tr = r.target.closest && r.target.closest('tr[data-run]');
+              if (tr && !window.__done[tr.dataset.run] && tr.querySelector('.st').textContent.includes('completed'))
+                window.__done[tr.dataset.run] = Date.now();
+            }
+          }).observe(document.querySelector('main tbody'), { childList: true, subtree: true });
+        }""")
+        changes = []
+        with httpx.Client(base_url=URL, headers=H, timeout=60) as c:
+            gates = [c.post("/pipelines/gate/start", json={"input": {}}).json()["runId"] for _ in range(30)]
+            for run_id in gates:
+                while c.get(f"/runs/{run_id}").json()["status"] != "waiting":
+                    time.sleep(0.005)
+            page.wait_for_timeout(300)
+            sent = {}
+            for run_id in gates:
+                sent[run_id] = time.time() * 1000
+                c.post(f"/runs/{run_id}/approve", json={}).raise_for_status()
+                time.sleep(0.02)
+        page.wait_for_timeout(1000)
+        done = page.evaluate("window.__done")
+        changes = [done[r] - sent[r] for r in gates if r in done]
+        rows.append((f"approve (API) → row shows completed p50 ({len(changes)}/30 seen)", f"{statistics.median(changes):.0f} ms", "-"))
+        rows.append(("approve (API) → row shows completed p95", f"{pct(changes, 95):.0f} ms", "< 250 ms"))
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
         if heap:
             rows.append(("JS heap after the live runs", f"{heap / 1e6:.1f} MB", "-"))
