@@ -166,7 +166,10 @@ async function onSignedIn(s, next) {
   setSession(s);
   signedIn = true;
   nav.hidden = false;
-  document.getElementById('who').textContent = `${s.name} · ${(s.scopes || []).join(', ')}`;
+  const top = ['admin', 'operate', 'read'].find((x) => (s.scopes || []).includes(x)) || 'no scope';
+  const who = document.getElementById('who');
+  who.textContent = `${s.name} (${top})`;
+  who.title = `Signed in as ${s.name}; scopes: ${(s.scopes || []).join(', ')}`;
   connect();
   unsubscribeBadge = unsubscribeBadge || subscribe((type, data) => {
     if (type === 'approvals' && typeof data.pending === 'number') setBadge(data.pending);
