@@ -23,7 +23,8 @@ import Testing
         #expect(!onDisk.isEmpty)
         #expect(Set(embedded.keys) == Set(onDisk.keys), "run scripts/embed-console")
         for (path, bytes) in onDisk {
-            #expect(embedded[path]?.bytes == bytes, "\(path) differs from its embedded copy: run scripts/embed-console")
+            let same = embedded[path]?.bytes == bytes
+            #expect(same, "\(path) differs from its embedded copy: run scripts/embed-console")
         }
         #expect(embedded["index.html"] != nil)
     }

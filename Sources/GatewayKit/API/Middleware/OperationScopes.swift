@@ -1,6 +1,6 @@
 /// The scope each operation needs (DESIGN §9 "Scopes are cumulative"); nil for public operations.
 enum OperationScopes {
-    static let publicOperations: Set<String> = ["getHealth", "getOpenAPIDocument", "deliverWebhook"]
+    static let publicOperations: Set<String> = ["getHealth", "getOpenAPIDocument", "deliverWebhook", "signIn"]
 
     static let operate: Set<String> = [
         "runPipeline", "startPipeline", "cancelRun", "resumeRun", "approveRun", "denyRun", "fireTrigger",
