@@ -15,7 +15,10 @@ info:
 
     Conventions:
     - Every route needs `Authorization: Bearer <token>` except `/health`, `/openapi.yaml` and
-      webhook deliveries (`/hooks/{hookPath}`, authenticated by signature).
+      webhook deliveries (`/hooks/{hookPath}`, authenticated by signature) and `POST /session`.
+      The web console's `gw_session` cookie (from `POST /session`) is accepted wherever a bearer token is;
+      a POST/PUT/PATCH/DELETE authenticated by it also needs `X-CSRF-Token` or a same-origin `Origin`
+      (else 403 `csrf_failed`). The console's own files (`/`, `/ui/…`) are served outside this document.
       Scopes are cumulative: `read` (every GET) < `operate` (run, start, cancel, resume, approve, deny,
       fire, release, retry, session resume, POST /v1/*) < `admin` (everything else).
       Missing or invalid token: 401 `unauthorized`; a token without the scope: 403 `forbidden`.
@@ -1166,7 +1169,7 @@ components:
         version: { type: string }
     GatewayState:
       type: object
-      required: [paused, version, startedAt, pipelines, runsInFlight]
+      required: [paused, version, startedAt, pipelines, runsInFlight, storage, nodes]
       properties:
         paused: { type: boolean }
         version: { type: string }
@@ -1174,6 +1177,20 @@ components:
         listen: { type: string, description: the bound address }
         pipelines: { type: integer, description: count of loaded pipelines }
         runsInFlight: { type: integer, description: count of runs not yet terminal }
+        storage: { type: string, enum: [sqlite, postgres], description: where the state lives (DESIGN §10) }
+        nodes:
+          type: array
+          description: The live gateway processes sharing the state; with SQLite, this one.
+          items: { $ref: "#/components/schemas/Node" }
+    Node:
+      type: object
+      required: [id, listen, startedAt, lastSeenAt, runsHeld]
+      properties:
+        id: { type: string, description: random per process start (never the hostname) }
+        listen: { type: string, description: "host:port" }
+        startedAt: { type: string, description: RFC 3339 }
+        lastSeenAt: { type: string, description: RFC 3339 }
+        runsHeld: { type: integer, description: runs the node drives now (runs waiting on people or timers are held by no node) }
     PauseState:
       type: object
       required: [paused]
@@ -1300,6 +1317,7 @@ components:
         kind: { type: string, description: "api, schedule, webhook, manual, openai, invoke" }
         id: { type: string }
         actor: { type: string }
+        fireAt: { type: string, description: "for kind schedule: the nominal fire time (RFC 3339, before jitter)" }
     WaitingOn:
       type: object
       required: [kind, stepId, since]
