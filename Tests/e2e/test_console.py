@@ -4,12 +4,17 @@ One gateway and one browser for the module; every test gets a fresh browser cont
 `GW_E2E_CONSOLE_DIR=Sources/GatewayKit/Console/Files` serves the console from disk instead of the binary;
 `GW_E2E_SHOTS=DIR` saves a screenshot of every page in light and dark.
 """
+import functools
+import http.server
 import json
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 
 import httpx
@@ -216,6 +221,39 @@ def test_csrf_refusal(context, gw):
         'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)""", csrf)
     assert resumed == 200
     assert httpx.get(f"{gw.url}/gateway", headers={"Authorization": "Bearer tok-read"}).json()["paused"] is False
+
+    # Pages of other origins posting with the browser's cookie jar (a page served by a second server):
+    # another site (localhost) gets no cookie (SameSite=Strict) → 401; the same site on another port gets
+    # the cookie but its Origin is foreign → 403 csrf_failed. The metrics prove the requests arrived.
+    site = tempfile.mkdtemp()
+    (pathlib.Path(site) / "index.html").write_text("<!doctype html><title>elsewhere</title>")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for host, code in [("localhost", "401"), ("127.0.0.1", "403")]:
+            before = pause_requests(gw, code)
+            other = context.new_page()
+            other.goto(f"http://{host}:{server.server_address[1]}/index.html")
+            assert other.evaluate("""url => fetch(url + '/gateway/pause', {method: 'POST', mode: 'no-cors',
+                credentials: 'include', body: '{}'}).then(() => 'sent', e => String(e))""", gw.url) == "sent"
+            assert pause_requests(gw, code) == before + 1, (host, code)
+            assert httpx.get(f"{gw.url}/gateway", headers={"Authorization": "Bearer tok-read"}).json()["paused"] is False
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def pause_requests(gw, code):
+    """gw_http_requests_total of POST /gateway/pause answered with `code`."""
+    text = httpx.get(f"{gw.url}/metrics", headers={"Authorization": "Bearer tok-read"}).text
+    match = re.search(r'gw_http_requests_total\{route="/gateway/pause",method="POST",code="%s"\} (\S+)' % code, text)
+    return float(match.group(1)) if match else 0.0
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
