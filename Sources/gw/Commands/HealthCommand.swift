@@ -3,7 +3,9 @@ import GatewayKit
 
 extension GW {
     struct Health: ClientCommand {
+        // An explicit name: deriving it from the type name costs conformance scans at every start (see GW.topLevel).
         static let configuration = CommandConfiguration(
+            commandName: "health",
             abstract: "Check that the gateway answers",
             discussion: """
                 Exits 0 when the gateway is up, 8 when nothing answers at the address.
@@ -22,6 +24,7 @@ extension GW {
 
     struct Metrics: ClientCommand {
         static let configuration = CommandConfiguration(
+            commandName: "metrics",
             abstract: "Print the gateway's Prometheus metrics",
             discussion: """
                 Example:
