@@ -1,14 +1,21 @@
+import Foundation
 import OpenAPIRuntime
 
 extension APIHandler {
     package func getGateway(_ input: Operations.GetGateway.Input) async throws -> Operations.GetGateway.Output {
-        .ok(.init(body: .json(.init(
+        // With SQLite the gateway is one node: this process, seen now, holding the runs it drives.
+        let node = Components.Schemas.Node(id: runtime.nodeId, listen: runtime.listenAddress,
+                                           startedAt: Timestamp.format(runtime.startedAt), lastSeenAt: Timestamp.format(Date()),
+                                           runsHeld: await runtime.engine.activeCount)
+        return .ok(.init(body: .json(.init(
             paused: runtime.isPaused,
             version: GatewayVersion.current,
             startedAt: Timestamp.format(runtime.startedAt),
             listen: runtime.listenAddress,
             pipelines: runtime.pipelines.pipelines.count,
-            runsInFlight: runtime.engine.runsInFlight))))
+            runsInFlight: runtime.engine.runsInFlight,
+            storage: .sqlite,
+            nodes: [node]))))
     }
 
     package func pauseGateway(_ input: Operations.PauseGateway.Input) async throws -> Operations.PauseGateway.Output {

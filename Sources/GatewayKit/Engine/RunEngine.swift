@@ -109,11 +109,13 @@ package actor RunEngine {
             await self.finished(runId, parked: parked)
         }
         active[runId] = ActiveRun(task: task, execution: execution)
+        services.metrics.nodeRunsHeld.set(to: Double(active.count))
     }
 
     /// The run's task ended: the run ended (or was interrupted by shutdown), or it parked (still in flight).
     private func finished(_ runId: String, parked: Bool) async {
         active[runId] = nil
+        services.metrics.nodeRunsHeld.set(to: Double(active.count))
         cancelRequested[runId] = nil
         guard !parked else { return }
         trackInFlight(-1)

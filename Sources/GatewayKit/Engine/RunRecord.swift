@@ -14,10 +14,13 @@ public struct RunTrigger: Sendable, Codable, Hashable {
     public var kind: String
     public var id: String?
     public var actor: String?
-    public init(kind: String, id: String? = nil, actor: String? = nil) {
+    /// For a run started by a schedule: the nominal fire time (RFC 3339, before jitter; DESIGN §10).
+    public var fireAt: String?
+    public init(kind: String, id: String? = nil, actor: String? = nil, fireAt: String? = nil) {
         self.kind = kind
         self.id = id
         self.actor = actor
+        self.fireAt = fireAt
     }
 }
 

@@ -17,6 +17,12 @@ public final class GatewayMetrics: Sendable {
     let eventsWritten: Counter
     let runsPruned: Counter
     let scheduleLateness: ValueHistogram
+    /// Runs this node drives (holds) right now; parked runs are held by no one.
+    let nodeRunsHeld: Gauge
+    /// Runs taken over from a node whose lease expired (always 0 with SQLite: one node).
+    let leaseTakeovers: Counter
+    /// Duration of each store write transaction (a group commit).
+    let storeTransaction: ValueHistogram
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), version: String) {
         self.registry = registry
@@ -27,6 +33,10 @@ public final class GatewayMetrics: Sendable {
         eventsWritten = registry.makeCounter(descriptor: Self.name("gw_events_written_total", "Run events persisted"))
         runsPruned = registry.makeCounter(descriptor: Self.name("gw_runs_pruned_total", "Finished runs deleted by runs.retention"))
         scheduleLateness = registry.makeValueHistogram(descriptor: Self.name("gw_schedule_lateness_seconds", "Actual start minus planned fire time of scheduled runs"), buckets: Self.latencyBuckets)
+        nodeRunsHeld = registry.makeGauge(descriptor: Self.name("gw_node_runs_held", "Runs this gateway node drives now"))
+        leaseTakeovers = registry.makeCounter(descriptor: Self.name("gw_lease_takeovers_total", "Runs taken over from a node whose lease expired"))
+        storeTransaction = registry.makeValueHistogram(descriptor: Self.name("gw_store_transaction_seconds", "Duration of store write transactions (group commits)"),
+                                                      buckets: Self.latencyBuckets)
         for kind in ["wait", "approval", "breakpoint", "sleep"] { runsWaiting(kind: kind).set(to: 0.0) }
         for state in ["active", "idle", "expired", "closed"] { sessions(state: state).set(to: 0.0) }
     }

@@ -19,6 +19,7 @@ extension Scheduler {
             case .skip: outcome = "skipped_overlap"
             case .queue where current.state.queued < Self.queueLimit:
                 current.state.queued += 1
+                current.queuedFireTimes.append(planned)
                 outcome = "queued"
             case .queue:
                 current.state.dropped += 1
@@ -29,7 +30,7 @@ extension Scheduler {
         if let outcome { current.state.lastOutcome = outcome }
         entries[id] = current
         guard let outcome else {
-            launch(id, due: catchingUp ? nil : due, cancelling: current.definition.overlap == .cancel)
+            launch(id, planned: planned, due: catchingUp ? nil : due, cancelling: current.definition.overlap == .cancel)
             return
         }
         record(id, outcome: outcome)
@@ -43,9 +44,11 @@ extension Scheduler {
 
     /// Starts a run for the schedule in its own task (the timer never waits on a start).
     /// - Parameters:
+    ///   - planned: the nominal fire time, carried by the run as `trigger.fireAt` (nil when not known: a queued fire
+    ///     from before a restart).
     ///   - due: the time the fire was due, for the lateness histogram (`nil`: not measured).
     ///   - cancelling: cancel the schedule's running runs first (`overlap: cancel`).
-    func launch(_ id: String, due: Date?, cancelling: Bool) {
+    func launch(_ id: String, planned: Date?, due: Date?, cancelling: Bool) {
         guard var current = entries[id] else { return }
         let toCancel = cancelling ? Array(current.running) : []
         current.starting += 1
@@ -53,7 +56,7 @@ extension Scheduler {
         entries[id] = current
         let runner = runner
         let definition = current.definition
-        let trigger = RunTrigger(kind: "schedule", id: id, actor: "scheduler")
+        let trigger = RunTrigger(kind: "schedule", id: id, actor: "scheduler", fireAt: planned.map(Timestamp.format))
         Task {
             for runId in toCancel { await runner.cancel(runId, "scheduler") }
             do {
@@ -121,6 +124,7 @@ extension Scheduler {
     func startQueued(_ id: String) {
         guard let current = entries[id], current.inflight == 0, current.state.queued > 0 else { return }
         entries[id]?.state.queued -= 1
-        launch(id, due: nil, cancelling: false)
+        let planned = entries[id]?.queuedFireTimes.isEmpty == false ? entries[id]?.queuedFireTimes.removeFirst() : nil
+        launch(id, planned: planned, due: nil, cancelling: false)
     }
 }

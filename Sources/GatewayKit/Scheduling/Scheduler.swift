@@ -13,6 +13,8 @@ package actor Scheduler {
         var running: Set<String> = []
         /// Starts under way (no run id yet).
         var starting = 0
+        /// The nominal times of fires queued by `overlap: queue`, oldest first (kept in memory only).
+        var queuedFireTimes: [Date] = []
         /// Bumped whenever the schedule is re-armed, so older heap entries are ignored.
         var generation = 0
         /// When the armed fire is due, if any.

@@ -14,6 +14,8 @@ public final class GatewayRuntime: Sendable {
     public let metrics: GatewayMetrics
     public let logger: Logger
     public let startedAt: Date
+    /// This process's node id (DESIGN §10): random per start, never the hostname.
+    public let nodeId = "n" + RunID.make().dropFirst()
     /// Route templates of the OpenAPI document (for 405).
     let routes: RouteTable
     /// Runs, steps and events.
@@ -47,7 +49,7 @@ public final class GatewayRuntime: Sendable {
         self.logger = logger
         self.startedAt = Date()
         self.routes = RouteTable(document: OpenAPIDocument.yaml)
-        self.runs = RunStore(database: database)
+        self.runs = RunStore(database: database, metrics: metrics)
         let paused = try database.stateValue("paused") == "true"
         metrics.paused.set(to: paused ? 1.0 : 0.0)
         state = Mutex(MutableState(paused: paused, listen: config.listen))

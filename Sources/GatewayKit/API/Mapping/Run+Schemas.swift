@@ -7,7 +7,7 @@ extension Components.Schemas.Run {
             runId: r.runId, pipelineId: r.pipelineId, pipelineVersion: r.pipelineVersion, status: r.status.rawValue,
             input: try OpenAPIValueContainer(json: r.input), output: try r.output.map(OpenAPIValueContainer.init(json:)),
             error: r.error.map(Components.Schemas.RunError.init(failure:)),
-            trigger: .init(kind: r.trigger.kind, id: r.trigger.id, actor: r.trigger.actor),
+            trigger: .init(kind: r.trigger.kind, id: r.trigger.id, actor: r.trigger.actor, fireAt: r.trigger.fireAt),
             parentRunId: r.parentRunId, idempotencyKey: r.idempotencyKey, createdAt: Timestamp.format(r.createdAt),
             startedAt: r.startedAt.map(Timestamp.format), finishedAt: r.finishedAt.map(Timestamp.format),
             waitingOn: r.waitingOn.map {

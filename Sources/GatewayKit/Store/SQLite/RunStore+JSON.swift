@@ -7,6 +7,7 @@ extension RunStore {
         var o: [String: JSONValue] = ["kind": .string(t.kind)]
         if let id = t.id { o["id"] = .string(id) }
         if let actor = t.actor { o["actor"] = .string(actor) }
+        if let fireAt = t.fireAt { o["fireAt"] = .string(fireAt) }
         return JSONValue.object(o).jsonString
     }
 

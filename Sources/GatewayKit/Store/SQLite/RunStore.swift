@@ -6,9 +6,11 @@ final class RunStore: Sendable {
     let pool: DatabasePool
     let writer: StoreWriter
 
-    init(database: GatewayDatabase) {
+    init(database: GatewayDatabase, metrics: GatewayMetrics? = nil) {
         pool = database.pool
-        writer = StoreWriter(pool: database.pool)
+        var observe: (@Sendable (Double) -> Void)?
+        if let histogram = metrics?.storeTransaction { observe = { histogram.record($0) } }
+        writer = StoreWriter(pool: database.pool, observe: observe)
     }
 
     // MARK: - Reads

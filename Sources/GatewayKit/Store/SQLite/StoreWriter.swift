@@ -22,8 +22,13 @@ final class StoreWriter: Sendable {
     private let state = Mutex(State())
     /// Largest number of submissions committed in one transaction.
     private let maxBatch = 512
+    /// Told the duration of each committed transaction, in seconds.
+    private let observe: (@Sendable (Double) -> Void)?
 
-    init(pool: DatabasePool) { self.pool = pool }
+    init(pool: DatabasePool, observe: (@Sendable (Double) -> Void)? = nil) {
+        self.pool = pool
+        self.observe = observe
+    }
 
     /// Enqueues `operations` for the next commit.
     func submit(_ operations: [Operation]) -> WriteTicket {
@@ -51,9 +56,11 @@ final class StoreWriter: Sendable {
             }
             if batch.isEmpty { return }
             do {
+                let started = ContinuousClock.now
                 try await pool.write { db in
                     for item in batch { for op in item.operations { try op(db) } }
                 }
+                observe?(seconds(since: started))
                 for item in batch { item.ticket.fulfill(nil) }
             } catch {
                 await commitOneByOne(batch)
