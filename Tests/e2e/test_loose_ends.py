@@ -117,3 +117,19 @@ def test_pipelines_run_shows_step_progress_on_stderr_and_keeps_stdout_the_result
     assert json.loads(waiting.stdout)["status"] == "waiting"
     assert "waiting on wait w" in waiting.stderr
     gw.client().delete(f"/runs/{json.loads(waiting.stdout)['runId']}")  # ends the run (and the stream the CLI left)
+
+
+def test_validate_exits_2_for_an_invalid_gw_yaml_and_points_invoke_at_its_pipeline_line(workdir):
+    import subprocess
+    from conftest import GW_BIN
+    (workdir / "pipelines").mkdir()
+    (workdir / "gw.yaml").write_text("listen: 127.0.0.1:0\nauth:\n  tokns: []\n")
+    bad_config = subprocess.run([GW_BIN, "validate"], cwd=workdir, capture_output=True, text=True)
+    assert bad_config.returncode == 2, bad_config.stderr
+    assert "gw.yaml:3:3: unknown key 'tokns'" in bad_config.stderr
+    (workdir / "gw.yaml").write_text("listen: 127.0.0.1:0\n")
+    (workdir / "pipelines" / "a.yaml").write_text(
+        "id: a\nsteps:\n  - id: call\n    kind: invoke\n    pipeline: ghost\n")
+    bad_invoke = subprocess.run([GW_BIN, "validate"], cwd=workdir, capture_output=True, text=True)
+    assert bad_invoke.returncode == 2
+    assert "a.yaml:5:15: invoke of unknown pipeline 'ghost'" in bad_invoke.stderr

@@ -25,7 +25,7 @@ extension GatewayConfig {
         do {
             let root = try YAMLReader.document(text, file: file)
             if case .scalar = root.node, root.node.null != nil { return config }
-            for entry in try root.mapping(what: "gw.yaml") {
+            for entry in try root.mapping(what: "gw.yaml") where !entry.key.hasPrefix("x-") {  // x-…: the author's own (anchors)
                 do {
                     guard topLevelKeys.contains(entry.key) else {
                         throw entry.keyReader.error("unknown key '\(entry.key)' in gw.yaml (allowed: \(topLevelKeys.joined(separator: ", ")))")

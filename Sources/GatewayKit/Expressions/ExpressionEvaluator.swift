@@ -7,6 +7,7 @@ struct ExpressionEvaluator {
     /// Computes the value of `node`.
     /// - Throws: `ExpressionError` for unknown top-level names and for functions given the wrong kind of value.
     func evaluate(_ node: ExpressionNode) throws(ExpressionError) -> JSONValue {
+        if Self.isFiltered(node) { return .array(try filtered(node)) }
         switch node.kind {
         case .literal(let value):
             return value
@@ -20,6 +21,8 @@ struct ExpressionEvaluator {
             return try evaluate(base).expressionMember(name)
         case .index(let base, let index):
             return try evaluate(base).expressionElement(try evaluate(index))
+        case .filter:
+            return .array(try filtered(node))
         case .not(let operand):
             return .bool(!(try evaluate(operand).isTruthy))
         case .binary(.and, let lhs, let rhs):
@@ -37,6 +40,47 @@ struct ExpressionEvaluator {
             } catch {
                 throw self.error("\(function.rawValue)(): \(error.message)", node)
             }
+        }
+    }
+
+    // MARK: - Object filter
+
+    /// Whether `node` is an object filter or a property of one (`a.*`, `a.*.b`, `a.*[0]`).
+    private static func isFiltered(_ node: ExpressionNode) -> Bool {
+        switch node.kind {
+        case .filter: true
+        case .member(let base, _), .index(let base, _): isFiltered(base)
+        default: false
+        }
+    }
+
+    /// The items of a filtered node, as GitHub computes them: `.*` takes the elements of an array or the values
+    /// of an object (of each item, after another filter); `.name` and `[index]` apply to each item, keeping only
+    /// the items that have that property (so `steps.*.status` lists the steps' statuses).
+    private func filtered(_ node: ExpressionNode) throws(ExpressionError) -> [JSONValue] {
+        switch node.kind {
+        case .filter(let base):
+            let items = Self.isFiltered(base) ? try filtered(base) : [try evaluate(base)]
+            return items.flatMap { item -> [JSONValue] in
+                switch item {
+                case .array(let elements): elements
+                case .object(let members): members.keys.sorted().compactMap { members[$0] }
+                default: []
+                }
+            }
+        case .member(let base, let name):
+            return try filtered(base).compactMap { item in
+                guard case .object(let members) = item else { return nil }
+                return members[name]
+            }
+        case .index(let base, let index):
+            let key = try evaluate(index)
+            return try filtered(base).compactMap { item in
+                let value = item.expressionElement(key)
+                return value == .null ? nil : value
+            }
+        default:
+            return [try evaluate(node)]
         }
     }
 

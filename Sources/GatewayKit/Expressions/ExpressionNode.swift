@@ -10,6 +10,9 @@ struct ExpressionNode: Sendable {
         case member(ExpressionNode, String)
         /// `base[index]`.
         case index(ExpressionNode, ExpressionNode)
+        /// `base.*`: GitHub's object filter, the elements of an array or the values of an object; a later
+        /// `.name` or `[index]` applies to each of them (`steps.*.status`).
+        case filter(ExpressionNode)
         /// `!operand`.
         case not(ExpressionNode)
         /// `lhs op rhs`.
@@ -39,6 +42,7 @@ extension ExpressionNode.Kind {
         case .literal, .name: []
         case .member(let base, _): [base]
         case .index(let base, let index): [base, index]
+        case .filter(let base): [base]
         case .not(let operand): [operand]
         case .binary(_, let lhs, let rhs): [lhs, rhs]
         case .call(_, let arguments): arguments

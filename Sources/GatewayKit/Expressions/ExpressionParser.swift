@@ -55,7 +55,11 @@ struct ExpressionParser {
             let offset = current.offset
             if current.kind == .symbol(.dot) {
                 advance()
-                if current.kind == .symbol(.star) { throw error("the object filter '.*' is not supported") }
+                if current.kind == .symbol(.star) {
+                    advance()
+                    base = try node(.filter(base), offset: offset)
+                    continue
+                }
                 guard case .identifier(let name) = current.kind else { throw expected("a property name") }
                 advance()
                 base = try node(.member(base, name), offset: offset)

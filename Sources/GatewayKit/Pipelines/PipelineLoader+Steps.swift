@@ -59,8 +59,10 @@ extension PipelineLoader {
         let retry = optional(fields, "retry") { try retryPolicy($0) }
         let continueOnError = optional(fields, "continueOnError") { try $0.bool(what: "continueOnError") }
         guard let kind, let id, let config = config(kind, fields), errors.count == errorCount else { return nil }
-        return StepDefinition(id: id, condition: test, timeout: timeout, retry: retry,
-                              continueOnError: continueOnError ?? false, position: position(of: r), config: config)
+        var step = StepDefinition(id: id, condition: test, timeout: timeout, retry: retry,
+                                  continueOnError: continueOnError ?? false, position: position(of: r), config: config)
+        if case .invoke = config, let target = map["pipeline"] { step.targetPosition = position(of: target) }
+        return step
     }
 
     private func stepID(_ r: YAMLReader?, in step: YAMLReader) -> String? {

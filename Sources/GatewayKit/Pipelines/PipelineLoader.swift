@@ -85,7 +85,8 @@ public final class PipelineLoader {
         guard let root = attempt({ try YAMLReader.document(text, file: file) }),
             let members = attempt({ try root.mapping(what: "a pipeline") })
         else { return nil }
-        checkKeys(members, allowed: Self.topLevelKeys, what: "a pipeline")
+        // `x-…` keys are the authors' own (a place to define `&anchors`), as in Compose files.
+        checkKeys(members.filter { !$0.key.hasPrefix("x-") }, allowed: Self.topLevelKeys, what: "a pipeline")
         let fields = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var pipeline = Pipeline(id: "", description: nil, version: version, source: file, openai: false,
                                 inputSchema: nil, timeout: nil, steps: [], triggers: [], output: nil)

@@ -64,7 +64,7 @@ extension PipelineSet {
     /// Every `invoke` of `steps` and their children, with the step's position.
     static func invokes(in steps: [StepDefinition]) -> [(String, SourcePosition)] {
         steps.flatMap { step -> [(String, SourcePosition)] in
-            if case .invoke(let target, _) = step.config { return [(target, step.position)] }
+            if case .invoke(let target, _) = step.config { return [(target, step.targetPosition ?? step.position)] }
             return invokes(in: step.children)
         }
     }

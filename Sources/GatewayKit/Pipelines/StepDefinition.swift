@@ -12,6 +12,8 @@ public struct StepDefinition: Sendable {
     package var position: SourcePosition
     /// What the step does.
     package var config: StepConfig
+    /// Where an `invoke` names its pipeline (`pipeline:`), for the unknown-pipeline error.
+    package var targetPosition: SourcePosition? = nil
 
     /// The kind's name (`exec`, `http`, …).
     public var kind: String { config.kind }

@@ -32,19 +32,42 @@ package struct YAMLReader {
     // MARK: - Shapes
 
     /// The members of a mapping, refusing keys outside `allowed`.
+    ///
+    /// YAML merge keys are applied: `<<: *defaults` (or `<<: [*a, *b]`) adds the members of the aliased
+    /// mappings that the mapping does not set itself (the first merged mapping wins among them); merged
+    /// members keep the position where the anchor wrote them.
     /// - Throws: `LoadError` naming the unknown key (and the allowed ones) at the key's position.
     package func mapping(allowed: [String]? = nil, what: String) throws -> [(key: String, keyReader: YAMLReader, value: YAMLReader)] {
         guard case .mapping(let map) = node else { throw error("\(what) must be a mapping, found \(kindName)") }
-        var out: [(String, YAMLReader, YAMLReader)] = []
+        var out: [(key: String, keyReader: YAMLReader, value: YAMLReader)] = []
+        var merged: [(key: String, keyReader: YAMLReader, value: YAMLReader)] = []
         for (k, v) in map {
             let keyReader = YAMLReader(node: k, file: file)
             guard let key = k.scalar?.string else { throw keyReader.error("keys of \(what) must be strings") }
+            if key == "<<", k.scalar?.style == .plain {
+                merged += try YAMLReader(node: v, file: file).mergeSources(what: what).flatMap { try $0.mapping(allowed: allowed, what: what) }
+                continue
+            }
             if let allowed, !allowed.contains(key) {
                 throw keyReader.error("unknown key '\(key)' in \(what) (allowed: \(allowed.joined(separator: ", ")))")
             }
             out.append((key, keyReader, YAMLReader(node: v, file: file)))
         }
+        var seen = Set(out.map(\.key))
+        for member in merged where seen.insert(member.key).inserted { out.append(member) }
         return out
+    }
+
+    /// The mappings a merge key (`<<`) names: one mapping, or a list of them.
+    private func mergeSources(what: String) throws -> [YAMLReader] {
+        switch node {
+        case .mapping: return [self]
+        case .sequence(let seq):
+            let readers = seq.map { YAMLReader(node: $0, file: file) }
+            for r in readers where r.node.mapping == nil { throw r.error("<< in \(what) must merge mappings, found \(r.kindName)") }
+            return readers
+        default: throw error("<< in \(what) must merge a mapping (<<: *anchor), found \(kindName)")
+        }
     }
 
     /// The elements of a sequence.

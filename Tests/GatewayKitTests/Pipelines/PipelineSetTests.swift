@@ -20,17 +20,17 @@ import Testing
     @Test func anInvokeCycleAcrossTwoFilesIsNamedAtTheInvokeStep() throws {
         let errors = try PipelineFixtures.setErrors(["a.yaml": Self.pipeline("a", invoking: "b"),
                                                      "b.yaml": Self.pipeline("b", invoking: "a")])
-        #expect(errors == ["a.yaml:4:5: invoke cycle a → b → a"])
+        #expect(errors == ["a.yaml:6:15: invoke cycle a → b → a"])
     }
 
     @Test func aPipelineInvokingItselfIsACycle() throws {
         let errors = try PipelineFixtures.setErrors(["a.yaml": Self.pipeline("a", invoking: "a")])
-        #expect(errors == ["a.yaml:4:5: invoke cycle a → a"])
+        #expect(errors == ["a.yaml:6:15: invoke cycle a → a"])
     }
 
     @Test func anInvokeOfAnUnknownPipelineIsAnError() throws {
         let errors = try PipelineFixtures.setErrors(["a.yaml": Self.pipeline("a", invoking: "ghost")])
-        #expect(errors == ["a.yaml:4:5: invoke of unknown pipeline 'ghost' (known: a)"])
+        #expect(errors == ["a.yaml:6:15: invoke of unknown pipeline 'ghost' (known: a)"])
     }
 
     @Test func anUnknownTargetIsNotReportedWhileAnotherFileFails() throws {
