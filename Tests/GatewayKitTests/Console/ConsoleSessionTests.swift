@@ -87,7 +87,8 @@ import Testing
             #expect(sameOrigin.status == 200)
             // GET needs no proof; bearer requests are unaffected.
             #expect(try await gw.request(.GET, "/gateway", headers: ["Cookie": browser.cookie]).status == 200)
-            #expect(try await gw.request(.POST, "/gateway/reload", token: "tok-admin").status == 200)
+            let reload = try await gw.request(.POST, "/gateway/reload", token: "tok-admin")
+            #expect(reload.status == 200, "\(reload.body)")
         }
     }
 
@@ -116,6 +117,19 @@ import Testing
             let audit = try await gw.request(.GET, "/audit", token: "tok-admin")
             let actions = audit.json["entries"]?.arrayValue?.compactMap { $0["action"]?.stringValue } ?? []
             #expect(actions.contains("console.signin") && actions.contains("console.signout"))
+        }
+    }
+
+    @Test func aTokenRemovedByAReloadEndsItsSessions() async throws {
+        try await TestGateway.with { gw in
+            let reader = try await Self.signIn(gw, token: "tok-read")
+            #expect(try await gw.request(.GET, "/runs", headers: ["Cookie": reader.cookie]).status == 200)
+            let yaml = TestGateway.defaultConfigYAML().split(separator: "\n").filter { !$0.contains("tok-read") }.joined(separator: "\n")
+            #expect(!yaml.contains("tok-read"))
+            try yaml.write(toFile: gw.directory + "/gw.yaml", atomically: true, encoding: .utf8)
+            let reload = try await gw.request(.POST, "/gateway/reload", token: "tok-admin")
+            #expect(reload.status == 200, "\(reload.body)")
+            #expect(try await gw.request(.GET, "/runs", headers: ["Cookie": reader.cookie]).status == 401)
         }
     }
 
