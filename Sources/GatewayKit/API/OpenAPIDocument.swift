@@ -1330,7 +1330,12 @@ components:
       type: object
       required: [id, kind, status, attempt]
       properties:
-        id: { type: string }
+        id:
+          type: string
+          description: >-
+            The step's path: its id at the top level (`build`); inside a `parallel`, the parent's path and the id
+            (`both/w1`); inside a `foreach`, with the item's index (`each[0]/w3`). `waitingOn`, resume and
+            approve name a step by its own id (`w1`); they also take the path.
         kind: { type: string }
         status: { type: string, description: "pending, running, waiting, completed, failed, skipped, cancelled" }
         attempt: { type: integer }
@@ -1452,13 +1457,13 @@ components:
     ResumeRequest:
       type: object
       properties:
-        stepId: { type: string, description: "required when the run waits at several wait steps" }
+        stepId: { type: string, description: "required when the run waits at several wait steps; the step's id (`w1`) or its path in `steps[]` (`both/w1`)" }
         output: { description: "becomes the wait step's output; checked against its schema" }
         reason: { type: string, description: recorded in the audit log }
     DecisionRequest:
       type: object
       properties:
-        stepId: { type: string }
+        stepId: { type: string, description: "required when several approvals wait; the step's id (`ok`) or its path in `steps[]` (`gates/ok`)" }
         reason: { type: string }
     Approval:
       type: object

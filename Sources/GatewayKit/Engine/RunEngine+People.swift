@@ -36,6 +36,7 @@ extension RunEngine {
     private func pendingGate(_ runId: String, kind: PendingGate.Kind, stepId: String?, none: GatewayError.Code,
                              noneMessage: String) async throws -> PendingGate {
         guard let record = try await store.run(runId) else { throw GatewayError.notFound("run '\(runId)'") }
+        let stepId = stepId.map(Self.gateStepId)
         var gates: [PendingGate] = []
         for attempt in 0..<40 {
             gates = await services.gates.pending(runId: runId).filter { $0.kind == kind && (stepId == nil || $0.stepId == stepId) }
@@ -48,6 +49,12 @@ extension RunEngine {
             throw GatewayError(.ambiguousStep, "run \(runId) waits at several steps (\(gates.map(\.stepId).joined(separator: ", "))); name one with stepId")
         }
         return gate
+    }
+
+    /// A step inside `parallel`/`foreach` is listed in `steps[]` by its path (`both/w1`, `each[0]/w3`) and waits
+    /// under its own id (`w1`, as in `waitingOn`); either names it.
+    static func gateStepId(_ requested: String) -> String {
+        requested.split(separator: "/").last.map(String.init) ?? requested
     }
 
     private func deliver(_ gate: PendingGate, _ signal: HumanSignal, conflict: GatewayError.Code) async throws -> RunRecord {
