@@ -709,7 +709,7 @@ _gw_runs_cancel() {
     repeating_flags=()
     non_repeating_flags=(--no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --token -o --output)
+    non_repeating_options=(--addr --token -o --output --reason)
     __gw_offer_flags_options 1
 
     # Offer option value completions
@@ -722,6 +722,9 @@ _gw_runs_cancel() {
         ;;
     '-o'|'--output')
         __gw_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac
@@ -739,7 +742,7 @@ _gw_runs_resume() {
     repeating_flags=()
     non_repeating_flags=(--no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --token -o --step --output)
+    non_repeating_options=(--addr --token -o --step --output --reason)
     __gw_offer_flags_options 1
 
     # Offer option value completions
@@ -758,6 +761,9 @@ _gw_runs_resume() {
         return
         ;;
     '--output')
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac
@@ -1589,7 +1595,7 @@ _gw_debug_add() {
     repeating_flags=()
     non_repeating_flags=(--no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --token -o --output --pipeline)
+    non_repeating_options=(--addr --token -o --output --pipeline --reason)
     __gw_offer_flags_options 1
 
     # Offer option value completions
@@ -1605,6 +1611,9 @@ _gw_debug_add() {
         return
         ;;
     '--pipeline')
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac
@@ -1614,7 +1623,7 @@ _gw_debug_rm() {
     repeating_flags=()
     non_repeating_flags=(--no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --token -o --output --pipeline)
+    non_repeating_options=(--addr --token -o --output --pipeline --reason)
     __gw_offer_flags_options 1
 
     # Offer option value completions
@@ -1630,6 +1639,9 @@ _gw_debug_rm() {
         return
         ;;
     '--pipeline')
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac
@@ -1661,7 +1673,7 @@ _gw_debug_release() {
     repeating_flags=()
     non_repeating_flags=(--no-color --step --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --token -o --output)
+    non_repeating_options=(--addr --token -o --output --reason)
     __gw_offer_flags_options 1
 
     # Offer option value completions
@@ -1674,6 +1686,9 @@ _gw_debug_release() {
         ;;
     '-o'|'--output')
         __gw_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac

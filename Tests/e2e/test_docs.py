@@ -57,7 +57,7 @@ def test_root_man_page_has_environment_files_and_exit_status():
 def test_every_group_has_a_page():
     for group in ("pipelines", "runs", "approvals", "triggers", "schedules", "sessions", "debug", "audit",
                   "gateway", "shell", "status"):
-        assert (ROOT / f"man/gw.{group}.1").exists(), group
+        assert (ROOT / f"man/gw-{group}.1").exists(), group
 
 
 def test_completion_scripts_are_valid_shell():

@@ -133,3 +133,26 @@ def test_validate_exits_2_for_an_invalid_gw_yaml_and_points_invoke_at_its_pipeli
     bad_invoke = subprocess.run([GW_BIN, "validate"], cwd=workdir, capture_output=True, text=True)
     assert bad_invoke.returncode == 2
     assert "a.yaml:5:15: invoke of unknown pipeline 'ghost'" in bad_invoke.stderr
+
+
+def test_man_pages_answer_to_git_style_names_once_installed(workdir):
+    import os
+    import pathlib
+    import shutil
+    import subprocess
+    from conftest import GW_BIN
+    root = pathlib.Path(__file__).resolve().parents[2]
+    assert (root / "man/gw-runs-approve.1").exists()
+    assert not (root / "man/gw.runs.approve.1").exists()
+    assert ".Dt GW-RUNS-APPROVE 1" in (root / "man/gw-runs-approve.1").read_text()
+    prefix = workdir / "prefix"
+    env = dict(os.environ, GW_BIN=GW_BIN, PATH=f"{prefix}/bin:{os.environ['PATH']}")
+    installed = subprocess.run([str(root / "scripts/install"), str(prefix)], env=env, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
+    man1 = prefix / "share/man/man1"
+    assert (man1 / "gw-runs-approve.1").is_file()
+    assert os.readlink(man1 / "gw.runs.approve.1") == "gw-runs-approve.1"
+    if shutil.which("man"):
+        # With the prefix's bin on PATH, man finds its pages by the git-style name (no MANPATH needed).
+        found = subprocess.run(["man", "-w", "gw-runs-approve"], env=env, capture_output=True, text=True)
+        assert found.returncode == 0 and found.stdout.strip() == str(man1 / "gw-runs-approve.1"), found.stderr

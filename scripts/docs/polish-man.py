@@ -8,7 +8,9 @@ usage: polish-man.py --sections DIR IN_DIR OUT_DIR
 - a sentence that ends mid-line continues on a new line (mdoc wants one sentence per line);
 - `.Pp` right before `.It` (which mandoc skips) is dropped;
 - `.Ex -std` becomes the exit-status list; gw.1 also gets ENVIRONMENT and FILES;
-- every page but gw.1 names gw(1) under SEE ALSO.
+- every page but gw.1 names gw(1) under SEE ALSO;
+- pages are named as people type them, git-style: gw-runs-approve.1 (`man gw-runs-approve`), not the
+  dotted gw.runs.approve.1 generate-manual writes (scripts/install adds the dotted names as links).
 """
 import os
 import re
@@ -75,7 +77,26 @@ def polish(source, sections, is_root):
         text = text.replace('.Sh "SEE ALSO"\n', '.Sh "SEE ALSO"\n.Xr gw 1 ,\n', 1)
     elif not is_root:
         text += '.Sh "SEE ALSO"\n.Xr gw 1\n'
-    return text
+    return hyphenated(text)
+
+
+DOTTED = re.compile(r'\b(gw|GW)((?:\.[A-Za-z0-9-]+)+)\b')
+
+
+def hyphenated(text):
+    """gw.runs.approve → gw-runs-approve in .Dt and .Xr lines (the page names)."""
+    out = []
+    for line in text.split('\n'):
+        if line.startswith(('.Dt ', '.Xr ')):
+            line = DOTTED.sub(lambda m: m.group(1) + m.group(2).replace('.', '-'), line)
+        out.append(line)
+    return '\n'.join(out)
+
+
+def page_name(name):
+    """gw.runs.approve.1 → gw-runs-approve.1."""
+    stem, section = name.rsplit('.', 1)
+    return stem.replace('.', '-') + '.' + section
 
 
 def main():
@@ -90,7 +111,7 @@ def main():
     for name in sorted(os.listdir(source_dir)):
         with open(os.path.join(source_dir, name)) as f:
             page = polish(f.read(), sections, name == 'gw.1')
-        with open(os.path.join(target_dir, name), 'w') as f:
+        with open(os.path.join(target_dir, page_name(name)), 'w') as f:
             f.write(page)
 
 
