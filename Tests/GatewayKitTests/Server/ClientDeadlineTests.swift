@@ -23,8 +23,10 @@ import Testing
     }
 
     @Test func anEventStreamOutlivesTheOrdinaryDeadline() async throws {
-        try await TestGateway.with(pipelines: ["nap.yaml": Self.nap]) { gw in
-            let client = GatewayClient(baseURL: gw.url, token: "tok-admin", timeout: .seconds(1))
+        let longNap = Self.nap.replacingOccurrences(of: "duration: 3s", with: "duration: 6s")
+        try await TestGateway.with(pipelines: ["nap.yaml": longNap]) { gw in
+            // The start is an ordinary call (3 s leaves room on a busy machine); the 6 s stream is not.
+            let client = GatewayClient(baseURL: gw.url, token: "tok-admin", timeout: .seconds(3))
             let started = try await client.startPipeline("nap")
             var types: [String] = []
             for try await event in try await client.eventStream(runId: started.runId) {
