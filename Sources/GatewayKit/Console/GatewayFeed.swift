@@ -24,6 +24,9 @@ final class GatewayFeed: Sendable {
         "run.completed": .completed, "run.failed": .failed, "run.cancelled": .cancelled,
     ]
     static let approvalTypes: Set<String> = ["approval.requested", "approval.approved", "approval.denied"]
+    /// Events after which the pending count may differ: a gate opened or decided, or a run ended (a cancelled
+    /// or failed run may have been waiting on a gate).
+    static let recountTypes = approvalTypes.union(["run.completed", "run.failed", "run.cancelled"])
 
     private struct State {
         var subscribers: [UUID: AsyncStream<Item>.Continuation] = [:]
@@ -81,7 +84,7 @@ final class GatewayFeed: Sendable {
             if let stepId = event.stepId { data["stepId"] = .string(stepId) }
             deliver(.change(type: event.type, data: .object(data)), to: targets)
         }
-        recount()
+        if relevant.contains(where: { Self.recountTypes.contains($0.type) }) { recount() }
     }
 
     /// Counts the pending approvals again (one count at a time; changes during a count cause one more) and

@@ -96,6 +96,22 @@ import Testing
         }
     }
 
+    @Test func cancellingARunWaitingOnAGateLowersTheCount() async throws {
+        try await TestGateway.with(pipelines: ["gated.yaml": Self.gated]) { gw in
+            let sse = try await SSE(gw, headers: ["Authorization": "Bearer tok-read"])
+            _ = try await sse.until { event, _ in event == "approvals" }
+            let started = try await gw.request(.POST, "/pipelines/gated/start", token: "tok-operate", body: #"{"input":{}}"#)
+            let runId = try #require(started.json["runId"]?.stringValue)
+            let one = try await sse.until { event, _ in event == "approvals" }
+            #expect(one.1["pending"] == 1)
+            #expect(try await gw.request(.DELETE, "/runs/\(runId)", token: "tok-operate").status == 200)
+            let cancelled = try await sse.until { event, _ in event == "run.cancelled" }
+            #expect(cancelled.1["status"] == "cancelled")
+            let zero = try await sse.until { event, _ in event == "approvals" }
+            #expect(zero.1["pending"] == 0)
+        }
+    }
+
     @Test func theCookieOpensTheStreamAndNothingElseDoes() async throws {
         try await TestGateway.with { gw in
             #expect(try await gw.request(.GET, "/events").status == 401)
