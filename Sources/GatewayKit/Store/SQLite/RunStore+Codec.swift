@@ -13,7 +13,7 @@ extension RunStore {
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            waitingOn: decode([WaitingOn].self, row["waiting_on"]) ?? [], steps: [],
+            waitingOn: waitingOnList(row["waiting_on"]), steps: [],
             retryOf: (row["retry_of_run_id"] as String?).map { RetryLink(runId: $0, fromStep: row["retry_from_step"] ?? "") })
     }
 

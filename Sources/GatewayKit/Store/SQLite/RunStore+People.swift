@@ -36,7 +36,7 @@ extension RunStore {
                 SELECT run_id, pipeline_id, waiting_on FROM runs
                 WHERE status = 'waiting' AND instr(waiting_on, ?) > 0 ORDER BY run_id
                 """, arguments: ["\"kind\":\"\(kind)\""]).map { row in
-                (row["run_id"], row["pipeline_id"], Self.decode([WaitingOn].self, row["waiting_on"]) ?? [])
+                (row["run_id"], row["pipeline_id"], Self.waitingOnList(row["waiting_on"]))
             }
         }
     }
@@ -45,7 +45,7 @@ extension RunStore {
     func waitingRuns() async throws -> [(runId: String, pipelineId: String, version: String, waitingOn: [WaitingOn])] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT run_id, pipeline_id, pipeline_version, waiting_on FROM runs WHERE status = 'waiting'")
-                .map { ($0["run_id"], $0["pipeline_id"], $0["pipeline_version"], Self.decode([WaitingOn].self, $0["waiting_on"]) ?? []) }
+                .map { ($0["run_id"], $0["pipeline_id"], $0["pipeline_version"], Self.waitingOnList($0["waiting_on"])) }
         }
     }
 }
