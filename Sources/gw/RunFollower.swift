@@ -90,6 +90,23 @@ extension CLIContext {
     /// Whether stderr is a terminal (progress lines go there).
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Shows a run just started, or with `follow` follows it to its end and exits with its outcome: a live board
+    /// on a terminal (table output), else one line per event.
+    func showOrFollow(_ started: RunStartResult, follow: Bool, note: String) async throws {
+        guard follow else {
+            output.show(started, fields: Columns.started)
+            return
+        }
+        output.note(note)
+        guard stderrIsTerminal, output.format == .table else {
+            try RunOutcome.finish(try await followEvents(started.runId))
+            return
+        }
+        let run = try await watcher.watch(started.runId)
+        output.show(run, fields: Columns.run)
+        try RunOutcome.finish(run)
+    }
+
     /// Follows a run, printing every new event: `seq  type  stepId  data` lines, or JSON lines with `-o json|yaml`.
     /// - Returns: the run once it is terminal.
     func followEvents(_ runId: String, since: Int = 0) async throws -> RunInfo {

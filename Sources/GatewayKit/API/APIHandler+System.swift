@@ -11,7 +11,7 @@ extension APIHandler {
 
     package func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
         // The pending decisions are counted from the store, so the gauge is right from the first scrape after a restart.
-        let pending = try await runtime.engine.waiting(kind: "approval").count
+        let pending = try await runtime.engine.pendingApprovalCount()
         runtime.metrics.approvalsPending.set(to: Double(pending))
         return .ok(.init(body: .plainText(HTTPBody(runtime.metrics.render()))))
     }

@@ -26,3 +26,16 @@ public enum BootstrapToken {
         return (token, path)
     }
 }
+
+extension TokenVerifier {
+    /// The configured tokens (see `resolve`), or, when none is configured at all, the bootstrap admin token of
+    /// `stateDir` (created on first use). Used at start and by every reload.
+    /// - Returns: the verifier, and the bootstrap token file's path when that token is the one in use.
+    static func resolveOrBootstrap(_ config: GatewayConfig, stateDir: String, environment: [String: String]) throws
+        -> (verifier: TokenVerifier, bootstrapPath: String?) {
+        let configured = try resolve(config.tokens, environment: environment)
+        guard configured.isEmpty else { return (configured, nil) }
+        let (token, path) = try BootstrapToken.loadOrCreate(stateDir: stateDir)
+        return (.single(name: "admin", token: token), path)
+    }
+}

@@ -14,11 +14,12 @@ public struct GatewayClient: Sendable {
     /// Ordinary calls: the response head must arrive within `timeout`.
     let api: any APIProtocol
     /// Streams (SSE event streams): no total deadline, only the connect timeout and a read-idle timeout
-    /// that the gateway's keep-alive comments (every 15 s) reset.
-    let streamingAPI: any APIProtocol
+    /// that the gateway's keep-alive comments (every 15 s) reset. Made on use, so a command that streams
+    /// nothing never creates the streaming HTTP client (start-up time).
+    var streamingAPI: any APIProtocol { Self.makeAPI(baseURL, token, client: Self.streamingHTTPClient, deadline: Self.noDeadline) }
     /// Long polls whose answer comes only when the work ends (a streamed chat answers at its first
     /// delta): no total deadline and no idle timeout, only the connect timeout.
-    let longPollAPI: any APIProtocol
+    var longPollAPI: any APIProtocol { Self.makeAPI(baseURL, token, client: Self.httpClient, deadline: Self.noDeadline) }
     let token: String?
     /// The gateway's base URL.
     public let baseURL: URL
@@ -37,8 +38,6 @@ public struct GatewayClient: Sendable {
         self.token = token
         let seconds = Int64(timeout.components.seconds)
         api = Self.makeAPI(baseURL, token, client: Self.httpClient, deadline: .seconds(seconds))
-        streamingAPI = Self.makeAPI(baseURL, token, client: Self.streamingHTTPClient, deadline: Self.noDeadline)
-        longPollAPI = Self.makeAPI(baseURL, token, client: Self.httpClient, deadline: Self.noDeadline)
     }
 
     /// The generated client over `client`, with the auth and error middlewares.

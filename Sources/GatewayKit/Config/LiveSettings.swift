@@ -29,14 +29,20 @@ public final class LiveSettings: Sendable {
         state.withLock { $0 = (config, secrets) }
     }
 
-    /// The keys whose change only takes effect at the next start (named in a reload's answer and logged).
-    static func restartRequired(old: GatewayConfig, new: GatewayConfig) -> [String] {
-        var keys: [String] = []
-        if old.listen != new.listen { keys.append("listen") }
-        if old.stateDir != new.stateDir { keys.append("stateDir") }
-        if old.storageSync != new.storageSync { keys.append("storage.sync") }
-        if old.metricsAuth != new.metricsAuth { keys.append("metrics.auth") }
-        return keys
+    /// `new` with the keys that need a restart (`listen`, `stateDir`, `storage.sync`, `metrics.auth`) kept at their
+    /// `old` value, and the names of those that changed (named in a reload's answer and logged, never half applied).
+    static func applicable(_ new: GatewayConfig, old: GatewayConfig) -> (config: GatewayConfig, restartRequired: [String]) {
+        var config = new, changed: [String] = []
+        func keep<T: Equatable>(_ key: WritableKeyPath<GatewayConfig, T>, _ name: String) {
+            guard config[keyPath: key] != old[keyPath: key] else { return }
+            changed.append(name)
+            config[keyPath: key] = old[keyPath: key]
+        }
+        keep(\.listen, "listen")
+        keep(\.stateDir, "stateDir")
+        keep(\.storageSync, "storage.sync")
+        keep(\.metricsAuth, "metrics.auth")
+        return (config, changed)
     }
 }
 

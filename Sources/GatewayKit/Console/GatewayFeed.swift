@@ -127,10 +127,3 @@ final class GatewayFeed: Sendable {
         }
     }
 }
-
-extension RunStore {
-    /// Approval gates waiting for a decision across all runs (agent permission requests included).
-    func pendingApprovalCount() async throws -> Int {
-        try await waitingEntries(kind: "approval").reduce(0) { sum, run in sum + run.entries.filter { $0.kind == "approval" }.count }
-    }
-}

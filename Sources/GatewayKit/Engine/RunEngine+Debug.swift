@@ -39,6 +39,12 @@ extension RunEngine {
         }
     }
 
+    /// Approval gates waiting for a decision across all runs (agent permission requests included): the
+    /// `gw_approvals_pending` gauge and the console's live count.
+    package func pendingApprovalCount() async throws -> Int {
+        try await waiting(kind: "approval").count
+    }
+
     static func stepIds(_ steps: [StepDefinition]) -> [String] {
         steps.flatMap { [$0.id] + stepIds($0.children) }
     }

@@ -60,12 +60,7 @@ package actor RunEngine {
     /// Creates a run (committed as `queued` with its `run.queued` event) and starts it.
     /// - Throws: `GatewayError` 404 (pipeline), 422 `invalid_input`, 409 `idempotency_conflict`, 503 while shutting down.
     package func start(_ request: StartRequest) async throws -> (record: RunRecord, replayed: Bool) {
-        guard accepting else { throw GatewayError(.gatewayPaused, "the gateway is shutting down", headers: ["Retry-After": "5"]) }
-        guard startsInProgress < admission.pendingStarts, active.count < admission.activeRuns else {
-            throw GatewayError(.overloaded, "the gateway is at capacity (\(active.count) runs driven, \(startsInProgress) starts "
-                               + "being committed); try again shortly", headers: ["Retry-After": "1"])
-        }
-        startsInProgress += 1
+        try admit()
         defer { startsInProgress -= 1 }
         guard let pipeline = pipelines().pipelines[request.pipelineId] else {
             throw GatewayError.notFound("pipeline '\(request.pipelineId)'")
@@ -81,22 +76,45 @@ package actor RunEngine {
                                input: redaction.redact(input), output: nil, error: nil, trigger: request.trigger,
                                parentRunId: request.parentRunId, idempotencyKey: request.idempotencyKey, createdAt: Date(),
                                startedAt: nil, finishedAt: nil, waitingOn: [], steps: [])
+        try await commitAndLaunch(record, pipeline: pipeline, input: input, depth: request.depth,
+                                  idempotency: request.idempotencyKey.map { (pipeline.id, $0, Self.hash(input)) },
+                                  queued: ["pipelineId": .string(pipeline.id), "trigger": .string(request.trigger.kind)],
+                                  metricTrigger: request.trigger.kind)
+        return (record, false)
+    }
+
+    /// Refuses a start while shutting down (503 `gateway_paused`) or at capacity (503 `overloaded`); an admitted
+    /// start counts in `startsInProgress` until the caller's `defer { startsInProgress -= 1 }`.
+    func admit() throws {
+        guard accepting else { throw GatewayError(.gatewayPaused, "the gateway is shutting down", headers: ["Retry-After": "5"]) }
+        guard startsInProgress < admission.pendingStarts, active.count < admission.activeRuns else {
+            throw GatewayError(.overloaded, "the gateway is at capacity (\(active.count) runs driven, \(startsInProgress) starts "
+                               + "being committed); try again shortly", headers: ["Retry-After": "1"])
+        }
+        startsInProgress += 1
+    }
+
+    /// Commits a new `queued` run with its `run.queued` event (`queued` is its data), the pipeline text it is pinned
+    /// to, its idempotency key (`slot`: the pipeline id, or the retried run's slot) and the steps it already carries
+    /// (a retry's reused ones), then drives it.
+    func commitAndLaunch(_ record: RunRecord, pipeline: Pipeline, input: JSONValue, depth: Int,
+                         idempotency: (slot: String, key: String, bodyHash: String)?, queued: JSONValue,
+                         metricTrigger: String) async throws {
+        defer { if let idempotency { pendingKeys["\(idempotency.slot)\u{0}\(idempotency.key)"] = nil } }
         var extra: [StoreWriter.Operation] = [
             RunStore.insertPipelineVersion(version: pipeline.version, pipelineId: pipeline.id, file: pipeline.source,
                                            source: pipeline.sourceText),
             RunStore.insertRun(record),
         ]
-        if let key = request.idempotencyKey {
-            extra.append(RunStore.insertIdempotencyKey(pipelineId: pipeline.id, key: key, bodyHash: Self.hash(input), runId: record.runId))
+        if let idempotency {
+            extra.append(RunStore.insertIdempotencyKey(pipelineId: idempotency.slot, key: idempotency.key, bodyHash: idempotency.bodyHash,
+                                                       runId: record.runId))
         }
         let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redaction: redaction, metrics: services.metrics)
-        defer { if let key = request.idempotencyKey { pendingKeys["\(pipeline.id)\u{0}\(key)"] = nil } }
-        try await execution.commit([.init("run.queued", ["pipelineId": .string(pipeline.id), "trigger": .string(request.trigger.kind)])],
-                                   extra: extra)
-        services.metrics.runsStarted(pipeline: pipeline.id, trigger: request.trigger.kind).increment()
+        try await execution.commit([.init("run.queued", queued)], steps: record.steps.map(\.key), extra: extra)
+        services.metrics.runsStarted(pipeline: pipeline.id, trigger: metricTrigger).increment()
         trackInFlight(+1)
-        launch(execution, pipeline: pipeline, input: input, depth: request.depth)
-        return (record, false)
+        launch(execution, pipeline: pipeline, input: input, depth: depth)
     }
 
     /// Drives a run in its own task.

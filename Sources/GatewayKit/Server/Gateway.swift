@@ -37,13 +37,7 @@ public enum Gateway {
                              onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws -> Built {
         let (host, port) = try ListenAddress.parse(config.listen)
         let database = try GatewayDatabase(stateDir: config.stateDir, sync: config.storageSync)
-        var verifier = try TokenVerifier.resolve(config.tokens, environment: environment)
-        var bootstrapPath: String?
-        if verifier.isEmpty {
-            let (token, path) = try BootstrapToken.loadOrCreate(stateDir: config.stateDir)
-            verifier = .single(name: "admin", token: token)
-            bootstrapPath = path
-        }
+        let (verifier, bootstrapPath) = try TokenVerifier.resolveOrBootstrap(config, stateDir: config.stateDir, environment: environment)
         let metrics = GatewayMetrics(version: GatewayVersion.current)
         let pipelines = try PipelineSet.load(directory: config.pipelinesDir, options: PipelineSet.Options(config: config))
         let secrets = try EngineServices.loadSecrets(config, environment: environment)
@@ -88,7 +82,7 @@ public enum Gateway {
         router.add(middleware: LocationHeaderMiddleware())
         router.add(middleware: MetricsContentTypeMiddleware())
         let handler = APIHandler(runtime: runtime)
-        runtime.engine.hub.feed.setCounter { [runs = runtime.runs] in try await runs.pendingApprovalCount() }
+        runtime.engine.hub.feed.setCounter { [engine = runtime.engine] in try await engine.pendingApprovalCount() }
         ConsoleRoutes.register(on: router, assets: ConsoleAssets(directory: consoleDir))
         // Compact JSON without key sorting: the runtime's default (sorted, pretty-printed) doubled the cost of
         // encoding large answers (GET /approvals with 10,000 pending spent a third of its time there).

@@ -118,20 +118,13 @@ public final class GatewayRuntime: Sendable {
         }
         do {
             secrets = try EngineServices.loadSecrets(fresh, environment: settings.environment)
-            let tokens = try TokenVerifier.resolve(fresh.tokens, environment: settings.environment)
-            verifier = tokens.isEmpty ? .single(name: "admin", token: try BootstrapToken.loadOrCreate(stateDir: old.stateDir).token) : tokens
+            verifier = try TokenVerifier.resolveOrBootstrap(fresh, stateDir: old.stateDir, environment: settings.environment).verifier
         } catch let e as GatewayError {
             throw GatewayError(.invalidPipelines, "the config cannot be applied; the old state stays: \(e.message)",
                                details: .array([.object(["file": .string(fresh.configFile ?? ""), "line": 0, "column": 0,
                                                          "message": .string(e.message)])]))
         }
-        let restart = LiveSettings.restartRequired(old: old, new: fresh)
-        var applied = fresh
-        // Keys that need a restart keep their old value until then.
-        applied.listen = old.listen
-        applied.stateDir = old.stateDir
-        applied.storageSync = old.storageSync
-        applied.metricsAuth = old.metricsAuth
+        let (applied, restart) = LiveSettings.applicable(fresh, old: old)
         settings.replace(config: applied, secrets: secrets)
         self.verifier.replaceTokens(with: verifier)
         let previous = catalog.replace(with: pipelines)

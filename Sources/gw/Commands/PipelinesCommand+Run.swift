@@ -66,18 +66,7 @@ extension GW.Pipelines {
             let input = try inputOptions.resolve()
             let started = try await ctx.client.startPipeline(pipeline, input: input,
                                                              idempotencyKey: idempotency.idempotencyKey)
-            guard follow else {
-                ctx.output.show(started, fields: Columns.started)
-                return
-            }
-            ctx.output.note("started run \(started.runId)")
-            guard ctx.stderrIsTerminal, ctx.output.format == .table else {
-                try RunOutcome.finish(try await ctx.followEvents(started.runId))
-                return
-            }
-            let run = try await ctx.watcher.watch(started.runId)
-            ctx.output.show(run, fields: Columns.run)
-            try RunOutcome.finish(run)
+            try await ctx.showOrFollow(started, follow: follow, note: "started run \(started.runId)")
         }
     }
 }

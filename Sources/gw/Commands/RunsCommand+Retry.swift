@@ -39,18 +39,7 @@ extension GW.Runs {
             let input = try inputOptions.resolve()
             let started = try await ctx.client.retryRun(runId, fromStep: fromStep, input: input, current: current, reason: reason,
                                                         idempotencyKey: idempotency.idempotencyKey)
-            guard follow else {
-                ctx.output.show(started, fields: Columns.started)
-                return
-            }
-            ctx.output.note("started run \(started.runId) (retry of \(runId))")
-            guard ctx.stderrIsTerminal, ctx.output.format == .table else {
-                try RunOutcome.finish(try await ctx.followEvents(started.runId))
-                return
-            }
-            let run = try await ctx.watcher.watch(started.runId)
-            ctx.output.show(run, fields: Columns.run)
-            try RunOutcome.finish(run)
+            try await ctx.showOrFollow(started, follow: follow, note: "started run \(started.runId) (retry of \(runId))")
         }
     }
 }

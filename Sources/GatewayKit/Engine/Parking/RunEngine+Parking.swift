@@ -71,15 +71,11 @@ extension RunEngine {
         return parked
     }
 
-    /// The same rule as `RunInterpreter.canPark`, read from a recorded wait.
+    /// A recorded wait of a kind that parks (wait, approval, sleep, breakpoint), at a step where parking is allowed.
     static func parkable(_ waiting: WaitingOn, in pipeline: Pipeline) -> Bool {
-        guard pipeline.timeout == nil, let step = pipeline.steps.first(where: { $0.id == waiting.stepId }) else { return false }
-        switch waiting.kind {
-        case "wait", "approval": return step.kind == waiting.kind
-        case "sleep": return step.kind == "sleep"
-        case "breakpoint": return true
-        default: return false
-        }
+        let gate = PendingGate.Kind(rawValue: waiting.kind)
+        guard gate != nil || waiting.kind == "sleep" else { return false }
+        return pipeline.canPark(stepId: waiting.stepId, gate: gate)
     }
 
     static func waitSchema(_ stepId: String, in pipeline: Pipeline) -> JSONValue? {

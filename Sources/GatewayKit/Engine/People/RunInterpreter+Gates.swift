@@ -21,7 +21,7 @@ extension RunInterpreter {
         if let delivery = await services.parking.takeDelivery(runId: runId, stepId: stepId) {
             return .signal(delivery.signal, delivery.ack)
         }
-        if canPark(stepId: stepId, gate: kind) {
+        if pipeline.canPark(stepId: stepId, gate: kind) {
             if let deadline, deadline <= Date() { return .timedOut }
             let (parking, runId) = (services.parking, runId)
             await services.gates.register(PendingGate(kind: kind, runId: runId, stepId: stepId, approvers: approvers, schema: schema) {
@@ -55,13 +55,5 @@ extension RunInterpreter {
         for await case .signal(_, let ack) in stream { ack.resume() }
         guard let outcome else { throw CancellationError() }
         return outcome
-    }
-
-    /// Whether a wait at `stepId` can leave its task: only a top-level step (nested ones share their parent's task
-    /// with siblings), only without a run timeout (it is enforced by the run's task), and never an agent's
-    /// permission request (the agent's turn is live in the task).
-    func canPark(stepId: String, gate: PendingGate.Kind? = nil) -> Bool {
-        guard pipeline.timeout == nil, let step = pipeline.steps.first(where: { $0.id == stepId }) else { return false }
-        return !(step.kind == "agent" && gate == .approval)
     }
 }

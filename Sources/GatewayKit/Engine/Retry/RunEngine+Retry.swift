@@ -20,7 +20,8 @@ extension RunEngine {
     /// - Throws: 404 (run, or with `currentVersion` its pipeline), 409 `not_terminal`, 422 `invalid_input`,
     ///   409 `idempotency_conflict`, 503 while shutting down.
     package func retry(_ request: RetryRequest) async throws -> (record: RunRecord, replayed: Bool) {
-        guard accepting else { throw GatewayError(.gatewayPaused, "the gateway is shutting down", headers: ["Retry-After": "5"]) }
+        try admit()
+        defer { startsInProgress -= 1 }
         guard let original = try await store.run(request.runId) else { throw GatewayError.notFound("run '\(request.runId)'") }
         guard original.status.isTerminal else {
             throw GatewayError(.notTerminal, "run \(original.runId) has not ended (\(original.status.rawValue)); cancel it or let it end first")
@@ -42,27 +43,16 @@ extension RunEngine {
         if let key = request.idempotencyKey, let replay = try await idempotentReplay(slot, key: key, input: body) {
             return (replay, true)
         }
-        defer { if let key = request.idempotencyKey { pendingKeys["\(slot)\u{0}\(key)"] = nil } }
         let record = RunRecord(runId: RunID.make(), pipelineId: pipeline.id, pipelineVersion: pipeline.version, status: .queued,
                                input: redaction.redact(input), output: nil, error: nil,
                                trigger: RunTrigger(kind: "api", actor: request.actor), parentRunId: nil,
                                idempotencyKey: request.idempotencyKey, createdAt: Date(), startedAt: nil, finishedAt: nil,
                                waitingOn: [], steps: plan.reused, retryOf: RetryLink(runId: original.runId, fromStep: plan.fromStep))
-        var extra: [StoreWriter.Operation] = [
-            RunStore.insertPipelineVersion(version: pipeline.version, pipelineId: pipeline.id, file: pipeline.source,
-                                           source: pipeline.sourceText),
-            RunStore.insertRun(record),
-        ]
-        if let key = request.idempotencyKey {
-            extra.append(RunStore.insertIdempotencyKey(pipelineId: slot, key: key, bodyHash: Self.hash(body), runId: record.runId))
-        }
-        let execution = RunExecution(record: record, lastSeq: 0, store: store, hub: hub, redaction: redaction, metrics: services.metrics)
-        try await execution.commit([.init("run.queued", ["pipelineId": .string(pipeline.id), "trigger": "api",
-                                                         "retryOf": ["runId": .string(original.runId), "fromStep": .string(plan.fromStep)]])],
-                                   steps: plan.reused.map(\.key), extra: extra)
-        services.metrics.runsStarted(pipeline: pipeline.id, trigger: "retry").increment()
-        trackInFlight(+1)
-        launch(execution, pipeline: pipeline, input: input, depth: 0)
+        try await commitAndLaunch(record, pipeline: pipeline, input: input, depth: 0,
+                                  idempotency: request.idempotencyKey.map { (slot, $0, Self.hash(body)) },
+                                  queued: ["pipelineId": .string(pipeline.id), "trigger": "api",
+                                           "retryOf": ["runId": .string(original.runId), "fromStep": .string(plan.fromStep)]],
+                                  metricTrigger: "retry")
         return (record, false)
     }
 }

@@ -24,7 +24,7 @@ extension RunInterpreter {
             if !waiting {
                 try await execution.stepWaiting(key: key, on: WaitingOn(kind: "sleep", stepId: step.id, since: Date(), expiresAt: wake))
             }
-            if canPark(stepId: step.id) {
+            if pipeline.canPark(stepId: step.id, gate: nil) {
                 await services.parking.schedule(runId: runId, stepId: step.id, due: wake)
                 throw RunParked(runId: runId, stepId: step.id)
             }
